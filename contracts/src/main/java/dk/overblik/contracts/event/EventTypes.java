@@ -1,0 +1,29 @@
+package dk.overblik.contracts.event;
+
+/**
+ * CloudEvents {@code type} values. Every Overblik topic uses CloudEvents binary mode: the
+ * attributes travel as {@code ce_*} Kafka headers and the value is the plain JSON payload.
+ */
+public final class EventTypes {
+    public static final String CASE_UPSERTED = "dk.overblik.case.upserted.v1";
+    public static final String CASE_DELETED = "dk.overblik.case.deleted.v1";
+    public static final String DOCUMENT_UPSERTED = "dk.overblik.document.upserted.v1";
+    public static final String DOCUMENT_DELETED = "dk.overblik.document.deleted.v1";
+
+    private EventTypes() {
+    }
+
+    /**
+     * A deterministic CloudEvents {@code id}: the same registration of the same record always gets
+     * the same id, however often a vendor sends it, so consumers can recognise repeats.
+     */
+    public static String eventId(String type, String key, long version) {
+        return java.util.UUID.nameUUIDFromBytes((type + "|" + key + "|" + version)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The CloudEvents {@code source} of a record pushed by a source system. */
+    public static String sourceOf(String tenant, String sourceSystem) {
+        return "urn:overblik:source:" + tenant + ":" + sourceSystem;
+    }
+}

@@ -1,0 +1,24 @@
+package dk.overblik.contracts.validation;
+
+import java.time.Duration;
+
+/** Sizes and tolerances of the ingest contract (DESIGN section 2). */
+public final class ContractLimits {
+    public static final int CASE_NUMBER_MAX = 50;
+    public static final int TITLE_MAX = 255;
+    public static final int DESCRIPTION_MAX = 4096;
+    public static final int SOURCE_STATUS_MAX = 255;
+    public static final int SOURCE_SYSTEM_MAX = 64;
+    public static final int DOCUMENT_NUMBER_MAX = 50;
+    public static final int DEEP_LINK_MAX = 2048;
+    public static final int PARTIES_MAX = 100;
+    public static final int CASE_IDS_MAX = 100;
+    /**
+     * How far in the future a registration time may lie (clock skew between systems). A later one
+     * is refused: as the record's version it would block every real update until that time.
+     */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private ContractLimits() {
+    }
+}

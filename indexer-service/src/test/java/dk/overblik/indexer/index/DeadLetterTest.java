@@ -1,0 +1,71 @@
+package dk.overblik.indexer.index;
+
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.testsupport.KafkaProbe;
+import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.SampleCases;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Records that reach Kafka without passing the REST API are checked again, and bad ones are set aside. */
+@QuarkusTest
+@WithTestResource(value = OverblikStack.class, scope = TestResourceScope.GLOBAL)
+class DeadLetterTest {
+
+    @Inject
+    OpenSearchClient openSearch;
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndThePipelineGoesOn() {
+        String poisonKey = SampleCases.TENANT_A + "/" + UUID.randomUUID();
+        KafkaProbe.send(Topics.CASES, poisonKey, "{\"id\": \"broken\"".getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_type", EventTypes.CASE_UPSERTED, "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                        "ce_source", "urn:test"));
+        CaseRecord good = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Efter giftpillen");
+        KafkaProbe.send(Topics.CASES, good.key(), Json.toBytes(good), Map.of("ce_type", EventTypes.CASE_UPSERTED,
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"));
+
+        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), poisonKey,
+                Duration.ofSeconds(30));
+        assertThat(dead).singleElement().satisfies(record -> {
+            assertThat(KafkaProbe.header(record, DeadLetters.REASON)).contains("MALFORMED_JSON");
+            assertThat(KafkaProbe.header(record, DeadLetters.TOPIC)).isEqualTo(Topics.CASES);
+            assertThat(KafkaProbe.header(record, DeadLetters.PARTITION)).matches("\\d+");
+            assertThat(KafkaProbe.header(record, DeadLetters.OFFSET)).matches("\\d+");
+            assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo(EventTypes.CASE_UPSERTED);
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"id\": \"broken\"");
+        });
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(openSearch.search(s -> s.index(CaseIndex.READ_ALIAS)
+                        .query(q -> q.ids(i -> i.values(IndexedCase.documentId(good.tenant(), good.id())))), IndexedCase.class)
+                        .hits().hits()).hasSize(1));
+    }
+
+    @Test
+    void anUnknownEventTypeIsDeadLettered() {
+        String key = SampleCases.TENANT_A + "/" + UUID.randomUUID();
+        KafkaProbe.send(Topics.CASES, key, "{}".getBytes(StandardCharsets.UTF_8), Map.of("ce_type", "dk.example.unknown"));
+        assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), key, Duration.ofSeconds(30)))
+                .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetters.REASON)).contains("dk.example.unknown"));
+    }
+}

@@ -1,0 +1,122 @@
+package dk.overblik.stack.service;
+
+import dk.overblik.stack.PortPlan;
+import dk.overblik.stack.StackEnv;
+import dk.overblik.stack.StackException;
+import dk.overblik.stack.StackLayout;
+import dk.overblik.stack.process.Http;
+import dk.overblik.stack.server.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** One of the four Overblik services, run from its packaged Quarkus application. */
+public final class ServiceComponent implements Component {
+
+    /** The services in start order, with the stack.env key that carries each one's URL. */
+    public enum Service {
+        INDEXER("indexer", "indexer-service", StackEnv.INDEXER_URL),
+        ORGSYNC("orgsync", "org-sync-service", StackEnv.ORGSYNC_URL),
+        OVERVIEW("overview", "overview-service", StackEnv.OVERVIEW_URL),
+        ADVIS("advis", "advis-service", StackEnv.ADVIS_URL);
+
+        private final String shortName;
+        private final String module;
+        private final String urlKey;
+
+        Service(String shortName, String module, String urlKey) {
+            this.shortName = shortName;
+            this.module = module;
+            this.urlKey = urlKey;
+        }
+
+        public String shortName() {
+            return shortName;
+        }
+
+        public String module() {
+            return module;
+        }
+
+        public String urlKey() {
+            return urlKey;
+        }
+    }
+
+    private final Service service;
+    private final StackLayout layout;
+    private final PortPlan ports;
+    private final Supplier<StackEnv> env;
+
+    public ServiceComponent(Service service, StackLayout layout, PortPlan ports, Supplier<StackEnv> env) {
+        this.service = service;
+        this.layout = layout;
+        this.ports = ports;
+        this.env = env;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public List<String> portNames() {
+        return List.of(service.shortName());
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + ports.port(service.shortName());
+    }
+
+    @Override
+    public void prepare() {
+        if (!Files.isRegularFile(jar())) {
+            throw new StackException(service.module() + " is not built (" + jar() + "): build first with ./mvnw package -DskipTests");
+        }
+    }
+
+    private Path jar() {
+        return layout.serviceJar(service.module());
+    }
+
+    @Override
+    public List<String> command() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx512m",
+                "-jar", jar().toString());
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(env.get().asMap());
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.port(service.shortName())));
+        // Readable logs in .overblik/logs; deployments keep the prod default (JSON).
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return environment;
+    }
+
+    @Override
+    public Path workDir() {
+        return layout.projectDir().resolve(service.module());
+    }
+
+    @Override
+    public boolean isReady() {
+        return Http.get(url() + "/q/health/ready").isOk();
+    }
+
+    @Override
+    public Map<String, String> stackEnv() {
+        return Map.of(service.urlKey(), url());
+    }
+}

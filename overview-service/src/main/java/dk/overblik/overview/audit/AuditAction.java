@@ -1,0 +1,6 @@
+package dk.overblik.overview.audit;
+
+/** What an audited lookup was. */
+public enum AuditAction {
+    PARTY_OVERVIEW
+}

@@ -1,0 +1,68 @@
+package dk.overblik.overview.party;
+
+import dk.overblik.contracts.validation.Violation;
+import dk.overblik.contracts.validation.ViolationCode;
+import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.overview.audit.AuditAction;
+import dk.overblik.overview.audit.AuditLog;
+import dk.overblik.service.problem.InvalidInputException;
+import dk.overblik.service.reactive.VertxContexts;
+import dk.overblik.service.security.Caller;
+import dk.overblik.service.security.CurrentCaller;
+import dk.overblik.service.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One person or company, every case the caller may see. Audited before the answer leaves. */
+@Path("/api/v1/party-overview")
+@RolesAllowed({Roles.CASEWORKER, Roles.CALLCENTER})
+public class PartyOverviewResource {
+    private final PartyCaseSearch search;
+    private final AuditLog audit;
+    private final CurrentCaller caller;
+
+    public PartyOverviewResource(PartyCaseSearch search, AuditLog audit, CurrentCaller caller) {
+        this.search = search;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The visible cases of a person (CPR) or company (CVR)")
+    public Uni<PartyOverview> overview(PartyOverviewRequest request, @Context HttpServerRequest http) {
+        PartyRef party = parse(request);
+        Caller who = caller.get();
+        String requestId = requestId(http);
+        String client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return search.visibleCases(who, party)
+                .emitOn(VertxContexts.current())
+                .call(cases -> audit.record(new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, party.urn(), null,
+                        cases.size(), 0, requestId, client)))
+                .map(cases -> new PartyOverview(party.urn(), cases.stream().map(CaseView::of).toList(), cases.size(), 0));
+    }
+
+    private static PartyRef parse(PartyOverviewRequest request) {
+        String urn = request == null ? null : request.party();
+        return PartyRef.tryParse(urn).orElseThrow(() -> new InvalidInputException("No valid party to look up.",
+                List.of(new Violation("party", urn == null ? ViolationCode.REQUIRED : ViolationCode.BAD_PARTY_REF,
+                        "must be urn:oio:cpr-nr:<10 digits> or urn:oio:cvr-nr:<8 digits>"))));
+    }
+
+    private static String requestId(HttpServerRequest http) {
+        String given = http.getHeader("X-Request-Id");
+        return given != null && given.length() <= 64 ? given : UUID.randomUUID().toString();
+    }
+}
