@@ -52,10 +52,25 @@ public final class TestStack {
     }
 
     private static StackEnv start(StackLayout layout) {
-        long buildPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
+        long buildPid = buildProcess().pid();
         System.out.println("[test-stack] starting real servers in " + layout.stackDir() + " (stopped when the build ends)");
         launcher(layout, "up", "--servers-only", "--detach", "--fresh", "--watch-pid", Long.toString(buildPid));
         return StackEnv.read(layout.envFile()).orElseThrow(() -> new IllegalStateException("The test stack wrote no stack.env"));
+    }
+
+    /**
+     * The process whose end should stop the servers: the Maven JVM running this build (surefire
+     * forks test JVMs through a shell, so it is not always the parent), else the parent (an IDE).
+     */
+    static ProcessHandle buildProcess() {
+        ProcessHandle current = ProcessHandle.current();
+        for (ProcessHandle p = current.parent().orElse(null); p != null; p = p.parent().orElse(null)) {
+            String commandLine = p.info().commandLine().orElse("");
+            if (commandLine.contains("org.codehaus.plexus.classworlds.launcher.Launcher")) {
+                return p;
+            }
+        }
+        return current.parent().orElse(current);
     }
 
     /**
