@@ -70,8 +70,13 @@ public final class Stack {
     /** Starts whatever is not running yet and waits until all of it is ready; reuses what runs. */
     public StackEnv up(boolean withServices) {
         try (StackLock ignored = lock()) {
-            startAll(servers);
+            // Choose every port first and remember them, so status and later ups agree.
+            servers.forEach(c -> c.portNames().forEach(ports::port));
+            if (withServices) {
+                services.forEach(c -> c.portNames().forEach(ports::port));
+            }
             ports.save();
+            startAll(servers);
             env = new StackEnv(collectEnv(withServices));
             env.write(layout.envFile());
             if (withServices) {
