@@ -4,7 +4,7 @@ import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.stack.StackEnv;
-import dk.overblik.stack.keycloak.Tokens;
+import dk.overblik.simulator.deliver.Tokens;
 import dk.overblik.testsupport.SampleCases;
 import dk.overblik.testsupport.TestStack;
 import io.restassured.http.ContentType;

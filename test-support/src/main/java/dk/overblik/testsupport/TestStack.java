@@ -2,7 +2,7 @@ package dk.overblik.testsupport;
 
 import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackLayout;
-import dk.overblik.stack.keycloak.Tokens;
+import dk.overblik.simulator.deliver.Tokens;
 import dk.overblik.stack.process.Http;
 import dk.overblik.stack.process.Ports;
 

@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String CASE_DELETED = "dk.overblik.case.deleted.v1";
     public static final String DOCUMENT_UPSERTED = "dk.overblik.document.upserted.v1";
     public static final String DOCUMENT_DELETED = "dk.overblik.document.deleted.v1";
+    /** A party event (moved, died, address protection changed) on overblik.party-events.v1. */
+    public static final String PARTY_EVENT = "dk.overblik.party.event.v1";
 
     private EventTypes() {
     }

@@ -24,5 +24,7 @@ public enum ViolationCode {
     TOO_FEW,
     DUPLICATE,
     INCONSISTENT,
-    IN_FUTURE
+    IN_FUTURE,
+    OUT_OF_RANGE,
+    BAD_FORMAT
 }

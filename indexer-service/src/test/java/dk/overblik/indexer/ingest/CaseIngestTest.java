@@ -5,7 +5,7 @@ import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
-import dk.overblik.stack.keycloak.Tokens;
+import dk.overblik.simulator.deliver.Tokens;
 import dk.overblik.testsupport.KafkaProbe;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;

@@ -1,5 +1,6 @@
 package dk.overblik.stack;
 
+import dk.overblik.simulator.Municipality;
 import dk.overblik.stack.process.ProcessRecord;
 import dk.overblik.stack.process.Processes;
 import dk.overblik.stack.process.Started;
@@ -92,8 +93,8 @@ public final class Stack {
         if (withServices) {
             services.forEach(s -> values.putAll(s.stackEnv()));
         }
-        values.put(StackEnv.TENANT_A, DemoMunicipalities.A.cvr());
-        values.put(StackEnv.TENANT_B, DemoMunicipalities.B.cvr());
+        values.put(StackEnv.TENANT_A, Municipality.A.cvr());
+        values.put(StackEnv.TENANT_B, Municipality.B.cvr());
         return values;
     }
 

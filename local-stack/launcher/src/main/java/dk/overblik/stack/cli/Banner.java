@@ -1,6 +1,6 @@
 package dk.overblik.stack.cli;
 
-import dk.overblik.stack.DemoMunicipalities;
+import dk.overblik.simulator.Municipality;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackLayout;
 
@@ -27,8 +27,8 @@ final class Banner {
         out.printf("  OpenSearch         %s%n", env.get(StackEnv.OPENSEARCH_URL));
         out.printf("  PostgreSQL         %s%n", env.get(StackEnv.POSTGRES_URL));
         out.println();
-        out.printf("Demo municipalities: A %s (%s), B %s (%s).%n", DemoMunicipalities.A.cvr(), DemoMunicipalities.A.displayName(),
-                DemoMunicipalities.B.cvr(), DemoMunicipalities.B.displayName());
+        out.printf("Demo municipalities: A %s (%s), B %s (%s).%n", Municipality.A.cvr(), Municipality.A.name(),
+                Municipality.B.cvr(), Municipality.B.name());
         out.println("Demo users (password demo): caseworker-a, callcenter-a, auditor-a, advisadmin-a, admin-a, caseworker-b;");
         out.println("vendor client vendor-esdh (secret demo-secret). Logs: " + root.relativize(layout.logs()) + "/");
         if (!serversOnly) {

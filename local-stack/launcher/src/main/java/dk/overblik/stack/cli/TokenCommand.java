@@ -2,7 +2,7 @@ package dk.overblik.stack.cli;
 
 import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackException;
-import dk.overblik.stack.keycloak.Tokens;
+import dk.overblik.simulator.deliver.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackException;
-import dk.overblik.stack.keycloak.Tokens;
+import dk.overblik.simulator.deliver.Tokens;
 import dk.overblik.stack.process.Http;
 
 import java.io.IOException;

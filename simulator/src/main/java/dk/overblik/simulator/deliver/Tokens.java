@@ -1,13 +1,12 @@
-package dk.overblik.stack.keycloak;
+package dk.overblik.simulator.deliver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.json.Json;
-import dk.overblik.stack.StackException;
-import dk.overblik.stack.process.Http;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Gets real access tokens from the stack's Keycloak, for scripts, demo loading and tests. */
+/** Gets real access tokens from an OIDC provider (the stack's Keycloak), for scripts, the simulator and tests. */
 public final class Tokens {
     /** The public client for scripts (password grant; local use only). */
     public static final String CLI_CLIENT = "overblik-cli";
     public static final String DEMO_PASSWORD = "demo";
+    public static final String DEMO_SECRET = "demo-secret";
     /** The demo vendor system: speaks for source system esdh in both demo municipalities. */
     public static final String VENDOR_CLIENT = "vendor-esdh";
-    public static final String VENDOR_SECRET = "demo-secret";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     private final String issuer;
 
     public Tokens(String issuer) {
         this.issuer = issuer;
+    }
+
+    /** The vendor client of a source system of the demo realm ({@code vendor-<system>}). */
+    public static String vendorClient(String sourceSystem) {
+        return "vendor-" + sourceSystem;
     }
 
     /** A demo user's access token (password grant through the CLI client). */
@@ -45,7 +52,7 @@ public final class Tokens {
         return request(form, "user " + username);
     }
 
-    /** A vendor system's access token (client-credentials grant). */
+    /** A system's access token (client-credentials grant). */
     public String forClient(String clientId, String secret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
@@ -55,7 +62,7 @@ public final class Tokens {
     }
 
     public String forDemoVendor() {
-        return forClient(VENDOR_CLIENT, VENDOR_SECRET);
+        return forClient(VENDOR_CLIENT, DEMO_SECRET);
     }
 
     private String request(Map<String, String> form, String who) {
@@ -68,17 +75,18 @@ public final class Tokens {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = Http.client().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new StackException("Keycloak refused a token for " + who + " (" + response.statusCode() + "): " + response.body());
+                throw new IllegalStateException("The identity provider refused a token for " + who + " ("
+                        + response.statusCode() + "): " + response.body());
             }
             JsonNode json = Json.mapper().readTree(response.body());
             return json.get("access_token").asText();
         } catch (IOException e) {
-            throw new StackException("Cannot reach Keycloak at " + issuer + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot reach the identity provider at " + issuer + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("Interrupted", e);
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 }

@@ -1,0 +1,116 @@
+package dk.overblik.contracts.org;
+
+import dk.overblik.contracts.validation.Violation;
+import dk.overblik.contracts.validation.ViolationCode;
+import dk.overblik.contracts.value.Cvr;
+import dk.overblik.contracts.value.Kle;
+import dk.overblik.contracts.value.Sensitivity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The rules a full organisation export must keep to be imported: unique ids, known parents, no
+ * cycles, one root, well-formed KLE, positions in known units, clearance 1-4. A bad export is
+ * refused as a whole; this lists everything wrong with it.
+ */
+public final class OrgExportCheck {
+    private OrgExportCheck() {
+    }
+
+    public static List<Violation> check(OrgExport export) {
+        List<Violation> violations = new ArrayList<>();
+        if (!Cvr.isValid(export.municipality())) {
+            violations.add(new Violation("Municipality", ViolationCode.BAD_TENANT, "must be the municipality's CVR number"));
+        }
+        Map<UUID, OrgUnitRegistration> units = new HashMap<>();
+        for (int i = 0; i < export.orgUnits().size(); i++) {
+            OrgUnitRegistration unit = export.orgUnits().get(i);
+            String path = "OrgUnits[" + i + "]";
+            if (unit.uuid() == null) {
+                violations.add(new Violation(path + ".Uuid", ViolationCode.REQUIRED, "is required"));
+                continue;
+            }
+            if (units.putIfAbsent(unit.uuid(), unit) != null) {
+                violations.add(new Violation(path + ".Uuid", ViolationCode.DUPLICATE, "repeats unit " + unit.uuid()));
+            }
+            if (unit.name() == null || unit.name().isBlank()) {
+                violations.add(new Violation(path + ".Name", ViolationCode.REQUIRED, "is required"));
+            }
+            checkKle(unit.tasks(), path + ".Tasks", violations);
+            checkKle(unit.contactForTasks(), path + ".ContactForTasks", violations);
+        }
+        int roots = 0;
+        for (int i = 0; i < export.orgUnits().size(); i++) {
+            OrgUnitRegistration unit = export.orgUnits().get(i);
+            if (unit.uuid() == null) {
+                continue;
+            }
+            if (unit.parentOrgUnitUuid() == null) {
+                roots++;
+            } else if (!units.containsKey(unit.parentOrgUnitUuid())) {
+                violations.add(new Violation("OrgUnits[" + i + "].ParentOrgUnitUuid", ViolationCode.INCONSISTENT,
+                        "names unit " + unit.parentOrgUnitUuid() + ", which the export does not contain"));
+            } else if (inCycle(unit, units)) {
+                violations.add(new Violation("OrgUnits[" + i + "].ParentOrgUnitUuid", ViolationCode.INCONSISTENT,
+                        "makes unit " + unit.uuid() + " its own ancestor"));
+            }
+        }
+        if (!export.orgUnits().isEmpty() && roots != 1) {
+            violations.add(new Violation("OrgUnits", ViolationCode.INCONSISTENT,
+                    "must have exactly one root unit (no ParentOrgUnitUuid); it has " + roots));
+        }
+        Set<UUID> userIds = new HashSet<>();
+        Set<String> logins = new HashSet<>();
+        for (int i = 0; i < export.users().size(); i++) {
+            UserRegistration user = export.users().get(i);
+            String path = "Users[" + i + "]";
+            if (user.uuid() == null) {
+                violations.add(new Violation(path + ".Uuid", ViolationCode.REQUIRED, "is required"));
+            } else if (!userIds.add(user.uuid())) {
+                violations.add(new Violation(path + ".Uuid", ViolationCode.DUPLICATE, "repeats user " + user.uuid()));
+            }
+            if (user.userId() == null || user.userId().isBlank()) {
+                violations.add(new Violation(path + ".UserId", ViolationCode.REQUIRED, "is required"));
+            } else if (!logins.add(user.userId())) {
+                violations.add(new Violation(path + ".UserId", ViolationCode.DUPLICATE, "repeats login " + user.userId()));
+            }
+            if (user.clearance() < Sensitivity.MIN_LEVEL || user.clearance() > Sensitivity.MAX_LEVEL) {
+                violations.add(new Violation(path + ".Clearance", ViolationCode.OUT_OF_RANGE, "must be 1-4"));
+            }
+            checkKle(user.kle(), path + ".Kle", violations);
+            for (int p = 0; p < user.positions().size(); p++) {
+                UUID unit = user.positions().get(p).orgUnitUuid();
+                if (unit == null || !units.containsKey(unit)) {
+                    violations.add(new Violation(path + ".Positions[" + p + "].OrgUnitUuid", ViolationCode.INCONSISTENT,
+                            "names a unit the export does not contain"));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static void checkKle(List<String> entries, String path, List<Violation> violations) {
+        for (int k = 0; k < entries.size(); k++) {
+            if (!Kle.isScopeEntry(entries.get(k))) {
+                violations.add(new Violation(path + "[" + k + "]", ViolationCode.BAD_KLE_SUBJECT,
+                        "must be a KLE main group NN, group NN.NN or subject NN.NN.NN"));
+            }
+        }
+    }
+
+    private static boolean inCycle(OrgUnitRegistration start, Map<UUID, OrgUnitRegistration> units) {
+        Set<UUID> seen = new HashSet<>();
+        for (OrgUnitRegistration u = start; u != null && u.parentOrgUnitUuid() != null; u = units.get(u.parentOrgUnitUuid())) {
+            if (!seen.add(u.uuid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
