@@ -9,7 +9,6 @@ import dk.overblik.testsupport.SampleCases;
 import dk.overblik.testsupport.TestStack;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +32,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startServices() {
-        env = TestStack.startServices();
+        env = RunningServices.env();
         tokens = TestStack.tokens();
-    }
-
-    @AfterAll
-    static void stopServices() {
-        TestStack.stopServices();
     }
 
     @Test

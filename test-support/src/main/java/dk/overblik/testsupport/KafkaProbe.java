@@ -70,6 +70,15 @@ public final class KafkaProbe {
         }
     }
 
+    /** The partition the default partitioner picks for a key: records on one partition are processed in order. */
+    public static int partition(String topic, String key) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            int partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
+            return org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        }
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

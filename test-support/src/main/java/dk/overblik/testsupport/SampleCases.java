@@ -1,6 +1,8 @@
 package dk.overblik.testsupport;
 
 import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.contracts.record.DocumentType;
 import dk.overblik.contracts.record.Party;
 import dk.overblik.contracts.record.PartyRole;
 import dk.overblik.contracts.value.Kle;
@@ -42,6 +44,36 @@ public final class SampleCases {
                 Sensitivity.FORTROLIGE_PERSONOPLYSNINGER, List.of(new Party(PartyRole.PRIMARY, person)),
                 UUID.fromString("9a1b2c3d-0000-4000-8000-000000000001"), null, now.minus(10, ChronoUnit.DAYS), null, now,
                 "https://esdh.example/sag/" + UUID.randomUUID());
+    }
+
+    /**
+     * A new case on the same Kafka partition as {@code other}: once it is indexed, everything sent
+     * before it on that partition has been processed (a marker for "the late record was seen").
+     */
+    public static CaseRecord markerBehind(CaseRecord other, String topic) {
+        int partition = KafkaProbe.partition(topic, other.key());
+        while (true) {
+            CaseRecord marker = openCase(other.tenant(), randomPerson(), "Markør");
+            if (KafkaProbe.partition(topic, marker.key()) == partition) {
+                return marker;
+            }
+        }
+    }
+
+    /** A letter on one or more cases of the same municipality, registered now. */
+    public static DocumentRecord documentOn(String title, CaseRecord... cases) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new DocumentRecord(UUID.randomUUID(), cases[0].tenant(), cases[0].sourceSystem(),
+                java.util.Arrays.stream(cases).map(CaseRecord::id).toList(), "D-" + ThreadLocalRandom.current().nextInt(100_000),
+                title, DocumentType.INCOMING_LETTER, LocalDate.now(), cases[0].sensitivity(), List.of(cases[0].parties().get(0)),
+                now, null);
+    }
+
+    /** The same case with other access fields (KLE, sensitivity, responsible unit), registered later. */
+    public static CaseRecord withAccess(CaseRecord c, Kle kle, Sensitivity sensitivity, UUID unit, long secondsLater) {
+        return new CaseRecord(c.id(), c.tenant(), c.sourceSystem(), c.caseNumber(), c.title(), c.titleAlternative(),
+                c.description(), kle, c.progress(), c.sourceStatus(), sensitivity, c.parties(), unit,
+                c.primaryCaseworker(), c.openedAt(), c.closedAt(), c.registeredAt().plusSeconds(secondsLater), c.deepLink());
     }
 
     /** The same case, registered again later with other values. */

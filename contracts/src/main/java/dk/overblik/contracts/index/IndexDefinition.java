@@ -4,8 +4,14 @@ package dk.overblik.contracts.index;
  * An Overblik index in OpenSearch: a template, versioned indices {@code <name>-v<N>}, a read
  * alias {@code <name>} that queries use and a write alias {@code <name>-write} that the indexer
  * writes through. Swapping both aliases to a new version reindexes without downtime.
+ * {@code templateResource} is the classpath resource holding the index template body.
  */
-public record IndexDefinition(String name) {
+public record IndexDefinition(String name, String templateResource) {
+
+    /** An index of the contracts, whose template lives beside this class. */
+    public IndexDefinition(String name) {
+        this(name, "dk/overblik/contracts/index/" + name + "-template.json");
+    }
 
     public String readAlias() {
         return name;
@@ -21,10 +27,5 @@ public record IndexDefinition(String name) {
 
     public String version(int n) {
         return name + "-v" + n;
-    }
-
-    /** The template body (settings and mappings), a classpath resource of this module. */
-    public String templateResource() {
-        return "/dk/overblik/contracts/index/" + name + "-template.json";
     }
 }

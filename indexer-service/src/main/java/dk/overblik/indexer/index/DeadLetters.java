@@ -1,5 +1,6 @@
 package dk.overblik.indexer.index;
 
+import dk.overblik.contracts.event.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -8,9 +9,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records that cannot be processed go to {@code <topic>.dlq} unchanged (key, value, headers), with
@@ -23,11 +26,15 @@ public class DeadLetters {
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    private final MutinyEmitter<byte[]> cases;
+    private final Map<String, MutinyEmitter<byte[]>> emitters;
+    private final IndexerMetrics metrics;
 
-    public DeadLetters(@Channel("cases-dlq") MutinyEmitter<byte[]> cases) {
-        this.cases = cases;
+    public DeadLetters(@Channel("cases-dlq") MutinyEmitter<byte[]> cases, @Channel("documents-dlq") MutinyEmitter<byte[]> documents,
+                       IndexerMetrics metrics) {
+        this.emitters = Map.of(Topics.CASES, cases, Topics.DOCUMENTS, documents);
+        this.metrics = metrics;
     }
 
     public Uni<Void> send(List<Rejected> rejected) {
@@ -39,12 +46,14 @@ public class DeadLetters {
 
     private Uni<Void> send(Rejected rejected) {
         ConsumerRecord<String, byte[]> record = rejected.record();
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());
+        metrics.deadLettered(record.topic().equals(dk.overblik.contracts.event.Topics.CASES) ? "cases" : "documents");
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(REASON, rejected.reason().getBytes(StandardCharsets.UTF_8));
         headers.add(TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
         headers.add(PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add(OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return cases.sendMessage(Message.of(record.value() == null ? new byte[0] : record.value())
+        return emitters.get(record.topic()).sendMessage(Message.of(record.value() == null ? new byte[0] : record.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()));
     }
 

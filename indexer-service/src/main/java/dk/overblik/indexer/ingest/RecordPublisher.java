@@ -2,39 +2,60 @@ package dk.overblik.indexer.ingest;
 
 import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.json.Json;
-import dk.overblik.contracts.record.CaseRecord;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 
-/** Publishes accepted records as CloudEvents (binary mode), keyed {@code <tenant>/<id>}; completes when Kafka acknowledged. */
+/**
+ * Publishes accepted records as CloudEvents in binary mode, keyed {@code <tenant>/<id>}, with a
+ * deterministic event id per registration; completes when Kafka has acknowledged them all.
+ */
 @ApplicationScoped
 public class RecordPublisher {
     private final MutinyEmitter<byte[]> cases;
+    private final MutinyEmitter<byte[]> documents;
 
-    public RecordPublisher(@Channel("cases-out") MutinyEmitter<byte[]> cases) {
+    public RecordPublisher(@Channel("cases-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16_384)
+                           MutinyEmitter<byte[]> cases,
+                           @Channel("documents-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16_384)
+                           MutinyEmitter<byte[]> documents) {
         this.cases = cases;
+        this.documents = documents;
     }
 
-    public Uni<Void> publishCase(CaseRecord record) {
-        Message<byte[]> message = Message.of(Json.toBytes(record))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).build())
+    /** An upsert or deletion to publish: the event type, its fields and the JSON payload. */
+    record Event(RecordKind kind, String type, RecordKind.Fields fields, Object payload) {
+    }
+
+    public Uni<Void> publish(List<Event> events) {
+        return Uni.join().all(events.stream().map(this::publish).toList()).andFailFast()
+                .replaceWithVoid()
+                // Acknowledgements arrive on Kafka's I/O thread; continue elsewhere.
+                .emitOn(Infrastructure.getDefaultExecutor());
+    }
+
+    private Uni<Void> publish(Event event) {
+        RecordKind.Fields f = event.fields();
+        Message<byte[]> message = Message.of(Json.toBytes(event.payload()))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(f.key()).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(EventTypes.eventId(EventTypes.CASE_UPSERTED, record.key(), record.version()))
-                        .withType(EventTypes.CASE_UPSERTED)
-                        .withSource(URI.create(EventTypes.sourceOf(record.tenant(), record.sourceSystem())))
-                        .withSubject(record.key())
-                        .withTimestamp(ZonedDateTime.ofInstant(record.registeredAt(), ZoneOffset.UTC))
+                        .withId(EventTypes.eventId(event.type(), f.key(), f.version()))
+                        .withType(event.type())
+                        .withSource(URI.create(EventTypes.sourceOf(f.tenant(), f.sourceSystem())))
+                        .withSubject(f.key())
+                        .withTimestamp(ZonedDateTime.ofInstant(f.registeredAt(), ZoneOffset.UTC))
                         .build());
-        return cases.sendMessage(message).emitOn(Infrastructure.getDefaultExecutor());
+        return (event.kind() == RecordKind.CASE ? cases : documents).sendMessage(message);
     }
 }

@@ -75,7 +75,8 @@ public class IndexSetup {
     }
 
     private static String resource(String path) {
-        try (InputStream in = IndexDefinition.class.getResourceAsStream(path)) {
+        // The application class loader sees the resources of every module (contracts, the service).
+        try (InputStream in = IndexSetup.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("No index template resource " + path);
             }

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers through Overblik's APIs, as the source systems do: each source system with its own
- * vendor token ({@code vendor-<system>}, client credentials). Records go through a fixed number
- * of lanes chosen by key, so every version of one case keeps its order while lanes run in
- * parallel. 429 and 5xx answers are retried with back-off; other refusals are counted and the
+ * vendor token ({@code vendor-<system>}, client credentials), registrations in batches. Records go
+ * through a fixed number of lanes chosen by key, so every version of one case keeps its order
+ * while lanes run in parallel. 429 and 5xx answers are retried with back-off; other refusals are counted and the
  * first ones printed.
  */
 public final class RestSink implements Sink {
@@ -35,6 +35,8 @@ public final class RestSink implements Sink {
 
     private static final SimRecord STOP = new SimRecord.CprEventRecord(null);
     private static final int MAX_ATTEMPTS = 6;
+    /** Records per batch request (the vendor API takes up to 1,000). */
+    static final int BATCH = 500;
 
     private final Endpoints endpoints;
     private final Tokens tokens;
@@ -70,7 +72,7 @@ public final class RestSink implements Sink {
         }
         send(HttpRequest.newBuilder(URI.create(endpoints.orgSyncUrl() + "/api/v1/org-exports/" + municipality.cvr()))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(export))), "org-sync-loader", "organisation export");
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(export))), "org-sync-loader", "organisation export", 1);
     }
 
     @Override
@@ -97,36 +99,75 @@ public final class RestSink implements Sink {
         return ((SimRecord.CprEventRecord) record).event().personId();
     }
 
+    /**
+     * A lane sends registrations of one kind and source system in batches (up to {@link #BATCH}, or
+     * whatever came within a few milliseconds), and anything else singly, always in arrival order.
+     */
     private void drain(BlockingQueue<SimRecord> lane) {
+        List<SimRecord> batch = new ArrayList<>();
         while (true) {
             SimRecord record;
             try {
-                record = lane.take();
+                record = batch.isEmpty() ? lane.take() : lane.poll(20, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (record == STOP) {
-                return;
+            if (record == null || record == STOP) {
+                flush(batch);
+                if (record == STOP) {
+                    return;
+                }
+                continue;
             }
-            deliver(record);
+            if (!batch.isEmpty() && (!sameBatch(batch.get(0), record) || batch.size() >= BATCH)) {
+                flush(batch);
+            }
+            if (batchable(record)) {
+                batch.add(record);
+            } else {
+                flush(batch);
+                deliver(record);
+            }
         }
+    }
+
+    private static boolean batchable(SimRecord record) {
+        return record instanceof SimRecord.CaseVersion || record instanceof SimRecord.DocumentVersion;
+    }
+
+    private static boolean sameBatch(SimRecord a, SimRecord b) {
+        return a.getClass() == b.getClass() && sourceSystem(a).equals(sourceSystem(b));
+    }
+
+    private static String sourceSystem(SimRecord record) {
+        return record instanceof SimRecord.CaseVersion c ? c.record().sourceSystem()
+                : ((SimRecord.DocumentVersion) record).record().sourceSystem();
+    }
+
+    private void flush(List<SimRecord> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        boolean cases = batch.get(0) instanceof SimRecord.CaseVersion;
+        List<Object> records = batch.stream().map(r -> r instanceof SimRecord.CaseVersion c ? (Object) c.record()
+                : ((SimRecord.DocumentVersion) r).record()).toList();
+        String path = cases ? "/api/v1/cases/batch" : "/api/v1/documents/batch";
+        send(post(endpoints.indexerUrl() + path, Json.toBytes(records)), Tokens.vendorClient(sourceSystem(batch.get(0))),
+                (cases ? "case" : "document") + " batch of " + batch.size(), batch.size());
+        batch.clear();
     }
 
     private void deliver(SimRecord record) {
         String indexer = endpoints.indexerUrl();
-        if (record instanceof SimRecord.CaseVersion c) {
-            send(post(indexer + "/api/v1/cases", Json.toBytes(c.record())), Tokens.vendorClient(c.record().sourceSystem()), "case");
-        } else if (record instanceof SimRecord.DocumentVersion d) {
-            send(post(indexer + "/api/v1/documents", Json.toBytes(d.record())), Tokens.vendorClient(d.record().sourceSystem()), "document");
-        } else if (record instanceof SimRecord.CaseDeletion d) {
-            send(delete(indexer + "/api/v1/cases/", d.deletion()), Tokens.vendorClient(d.deletion().sourceSystem()), "case deletion");
+        if (record instanceof SimRecord.CaseDeletion d) {
+            send(delete(indexer + "/api/v1/cases/", d.deletion()), Tokens.vendorClient(d.deletion().sourceSystem()), "case deletion", 1);
         } else if (record instanceof SimRecord.DocumentDeletion d) {
-            send(delete(indexer + "/api/v1/documents/", d.deletion()), Tokens.vendorClient(d.deletion().sourceSystem()), "document deletion");
+            send(delete(indexer + "/api/v1/documents/", d.deletion()), Tokens.vendorClient(d.deletion().sourceSystem()), "document deletion", 1);
         } else if (record instanceof SimRecord.CprEventRecord e) {
             if (endpoints.advisUrl() == null) {
                 skipped.incrementAndGet();
             } else {
-                send(post(endpoints.advisUrl() + "/api/v1/cpr-events", Json.toBytes(e.event())), "cpr-distributor", "CPR event");
+                send(post(endpoints.advisUrl() + "/api/v1/cpr-events", Json.toBytes(e.event())), "cpr-distributor", "CPR event", 1);
             }
         }
     }
@@ -141,7 +182,7 @@ public final class RestSink implements Sink {
                 + "&tenant=" + deletion.tenant())).DELETE();
     }
 
-    private void send(HttpRequest.Builder request, String client, String what) {
+    private void send(HttpRequest.Builder request, String client, String what, int records) {
         long backoff = 200;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
@@ -152,12 +193,12 @@ public final class RestSink implements Sink {
                     return;
                 }
                 if (status != 429 && status < 500 && status != 401) {
-                    refused(what, status, response.body());
+                    refused(what, status, response.body(), records);
                     return;
                 }
             } catch (IOException e) {
                 if (attempt == MAX_ATTEMPTS) {
-                    refused(what, -1, e.getMessage());
+                    refused(what, -1, e.getMessage(), records);
                     return;
                 }
             } catch (InterruptedException e) {
@@ -167,7 +208,7 @@ public final class RestSink implements Sink {
             sleep(backoff);
             backoff = Math.min(backoff * 2, 5_000);
         }
-        refused(what, -1, "gave up after " + MAX_ATTEMPTS + " attempts");
+        refused(what, -1, "gave up after " + MAX_ATTEMPTS + " attempts", records);
     }
 
     private String token(String client, boolean renew) {
@@ -180,8 +221,8 @@ public final class RestSink implements Sink {
         return cached.value();
     }
 
-    private void refused(String what, int status, String body) {
-        failures.incrementAndGet();
+    private void refused(String what, int status, String body, int records) {
+        failures.addAndGet(records);
         if (printed.incrementAndGet() <= 5) {
             System.err.println("\nrefused " + what + " (" + status + "): " + body);
         }

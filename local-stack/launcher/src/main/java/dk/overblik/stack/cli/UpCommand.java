@@ -53,8 +53,9 @@ final class UpCommand implements Callable<Integer> {
         try {
             env = stack.up(!serversOnly);
             if (!serversOnly && !noDemo) {
-                int cases = DemoLoader.load(env);
-                System.out.println("  demo data: " + cases + " cases sent through the vendor API");
+                var summary = DemoLoader.load(env);
+                System.out.printf("  demo data: %,d case and %,d document registrations sent through the vendor API%n",
+                        summary.caseVersions(), summary.documents());
             }
         } catch (StackException e) {
             if (!wasRunning && detach) {

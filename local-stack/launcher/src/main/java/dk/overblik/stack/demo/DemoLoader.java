@@ -1,50 +1,42 @@
 package dk.overblik.stack.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dk.overblik.contracts.json.Json;
+import dk.overblik.simulator.RateLimiter;
+import dk.overblik.simulator.Scenario;
+import dk.overblik.simulator.Simulation;
+import dk.overblik.simulator.Summary;
+import dk.overblik.simulator.deliver.Progress;
+import dk.overblik.simulator.deliver.RestSink;
+import dk.overblik.simulator.deliver.Tokens;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackException;
-import dk.overblik.simulator.deliver.Tokens;
-import dk.overblik.stack.process.Http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
-/** Loads the demo cases through the vendor API, with the demo vendor's real token. Idempotent. */
+/**
+ * Loads the demo set: a small simulated pair of municipalities (seed 42), through the vendor
+ * API with each source system's own token, as a real fagsystem would deliver it. Idempotent:
+ * the same seed gives the same records, which the indexer recognises as already there.
+ */
 public final class DemoLoader {
-    private static final String CASES = "/demo/demo-cases.json";
+    /** Citizens per demo municipality. */
+    static final int CITIZENS = 100;
+    static final long SEED = 42;
 
     private DemoLoader() {
     }
 
-    public static int load(StackEnv env) {
-        String token = new Tokens(env.get(StackEnv.OIDC_ISSUER)).forDemoVendor();
-        try (InputStream in = DemoLoader.class.getResourceAsStream(CASES)) {
-            JsonNode cases = Json.mapper().readTree(in);
-            int loaded = 0;
-            for (JsonNode c : cases) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(env.get(StackEnv.INDEXER_URL) + "/api/v1/cases"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(c)))
-                        .build();
-                HttpResponse<String> response = Http.client().send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 202) {
-                    throw new StackException("The indexer refused a demo case (" + response.statusCode() + "): " + response.body());
-                }
-                loaded++;
-            }
-            return loaded;
-        } catch (IOException e) {
-            throw new StackException("Could not load demo data: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted", e);
+    public static Summary load(StackEnv env) {
+        RestSink.Endpoints endpoints = new RestSink.Endpoints(env.get(StackEnv.INDEXER_URL), null, null,
+                env.get(StackEnv.OIDC_ISSUER), Tokens.DEMO_SECRET);
+        RestSink sink = new RestSink(endpoints, 4);
+        Summary summary;
+        try {
+            summary = new Simulation(Scenario.of(SEED, CITIZENS)).run(sink, Progress.silent(), RateLimiter.unlimited());
+        } finally {
+            sink.close();
         }
+        if (sink.failures() > 0) {
+            throw new StackException("The vendor API refused " + sink.failures() + " demo records; see the output above and "
+                    + "the indexer's log.");
+        }
+        return summary;
     }
 }

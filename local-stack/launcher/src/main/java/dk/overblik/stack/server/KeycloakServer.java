@@ -67,12 +67,27 @@ public final class KeycloakServer implements Component {
             }
             Path importDir = home().resolve("data/import");
             Files.createDirectories(importDir);
-            try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
-                Files.copy(realm, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            byte[] realm;
+            try (InputStream in = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+                realm = in.readAllBytes();
             }
-            Files.createDirectories(layout.data("keycloak"));
+            Files.write(importDir.resolve(REALM + "-realm.json"), realm);
+            // Keycloak imports a realm only into an empty database: when the realm file changed
+            // since the last import, start from an empty one (it holds nothing but the demo realm).
+            Path data = layout.data("keycloak");
+            Path imported = data.resolve("imported-realm.sha256");
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(realm));
+            boolean hasDatabase = Files.exists(data.resolve("data"));
+            if (hasDatabase && (!Files.exists(imported) || !Files.readString(imported).equals(hash))) {
+                System.out.println("  keycloak: the realm file changed; importing it again into an empty database");
+                deleteRecursively(data);
+            }
+            Files.createDirectories(data);
+            Files.writeString(imported, hash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,75 @@
+package dk.overblik.e2e;
+
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.simulator.RateLimiter;
+import dk.overblik.simulator.Scenario;
+import dk.overblik.simulator.SimRecord;
+import dk.overblik.simulator.Simulation;
+import dk.overblik.simulator.Summary;
+import dk.overblik.simulator.deliver.Progress;
+import dk.overblik.simulator.deliver.RestSink;
+import dk.overblik.simulator.deliver.Tokens;
+import dk.overblik.stack.StackEnv;
+import dk.overblik.testsupport.TestStack;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The simulator delivers a municipality pair through the vendor API (each source system with its
+ * own vendor client, registrations in batches, deletions one by one), and a caseworker then sees
+ * a simulated citizen's cases in the overview.
+ */
+class SimulatorThroughVendorApiIT {
+
+    @Test
+    void simulatedSourceSystemsDeliverThroughTheVendorApiAndTheOverviewShowsTheResult() {
+        StackEnv env = RunningServices.env();
+        Scenario scenario = new Scenario(ThreadLocalRandom.current().nextLong(), List.of(dk.overblik.simulator.Municipality.A,
+                dk.overblik.simulator.Municipality.B), 40, 4, 12, 30, Scenario.DEFAULT_ANCHOR, 0.05, 0.2, 0.02, 0);
+        RestSink sink = new RestSink(new RestSink.Endpoints(env.get(StackEnv.INDEXER_URL), null, null,
+                env.get(StackEnv.OIDC_ISSUER), Tokens.DEMO_SECRET), 4);
+        Simulation simulation = new Simulation(scenario);
+        Summary summary;
+        try {
+            summary = simulation.run(sink, Progress.silent(), RateLimiter.unlimited());
+        } finally {
+            sink.close();
+        }
+        assertThat(sink.failures()).as("records the vendor API refused").isZero();
+        assertThat(summary.caseVersions()).isGreaterThan(50);
+
+        // A citizen of A with an open case in A that its caseworker's access covers (for now: the municipality).
+        CaseRecord open = firstCaseInA(simulation);
+        PartyRef person = open.parties().get(0).ref();
+        String caseworkerA = TestStack.tokens().forUser("caseworker-a");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(given().baseUri(env.get(StackEnv.OVERVIEW_URL)).auth().oauth2(caseworkerA).contentType(ContentType.JSON)
+                        .body("{\"party\": \"" + person.urn() + "\"}").when().post("/api/v1/party-overview")
+                        .then().statusCode(200).extract().jsonPath().getList("cases.id", String.class))
+                        .contains(open.id().toString()));
+    }
+
+    private static CaseRecord firstCaseInA(Simulation simulation) {
+        for (long citizen = 1; ; citizen++) {
+            for (SimRecord record : simulation.citizen(citizen)) {
+                if (record instanceof SimRecord.CaseVersion c && c.record().tenant().equals(dk.overblik.simulator.Municipality.A.cvr())
+                        && c.record().parties().get(0).ref().kind() == PartyRef.Kind.CPR) {
+                    boolean deleted = simulation.citizen(citizen).stream().anyMatch(r -> r instanceof SimRecord.CaseDeletion d
+                            && d.deletion().id().equals(c.record().id()));
+                    if (!deleted) {
+                        return c.record();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dk.overblik.indexer.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.service.opensearch.OpenSearchJson;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a batch with one bulk request and tells, per operation, what became of it. Failures
+ * that can pass (OpenSearch down, 429 overload, 5xx) are retried with exponential back-off until
+ * they succeed, only the failed operations each time, so the caller never commits offsets for
+ * something that is not durable; a version conflict on a versioned write means the index holds
+ * this or a newer version (stale); any other refusal is final (rejected, with OpenSearch's reason).
+ */
+@ApplicationScoped
+public class BulkWriter {
+    private static final Logger LOG = Logger.getLogger(BulkWriter.class);
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private final OpenSearchJson openSearch;
+    private final IndexerConfig config;
+    private final IndexerMetrics metrics;
+
+    public BulkWriter(OpenSearchJson openSearch, IndexerConfig config, IndexerMetrics metrics) {
+        this.openSearch = openSearch;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public enum Outcome { WRITTEN, STALE, REJECTED }
+
+    public record Result(Outcome outcome, String reason) {
+        static final Result WRITTEN = new Result(Outcome.WRITTEN, null);
+        static final Result STALE = new Result(Outcome.STALE, null);
+    }
+
+    /**
+     * One bulk operation: its action line and, for index and update, its body.
+     * {@code versioned}: a 409 means stale (external versioning), not a race to retry.
+     */
+    public record Operation(ObjectNode action, Object body, boolean versioned) {
+
+        /** Index with the registration time as external version. */
+        public static Operation versionedIndex(String index, String id, long version, Object document) {
+            ObjectNode action = MAPPER.createObjectNode();
+            action.putObject("index").put("_index", index).put("_id", id).put("version", version).put("version_type", "external");
+            return new Operation(action, document, true);
+        }
+
+        /** A scripted update (or scripted upsert); OpenSearch retries internal races itself first. */
+        public static Operation scriptedUpdate(String index, String id, Map<String, Object> body) {
+            ObjectNode action = MAPPER.createObjectNode();
+            action.putObject("update").put("_index", index).put("_id", id).put("retry_on_conflict", 5);
+            return new Operation(action, body, false);
+        }
+    }
+
+    public Uni<List<Result>> write(String kind, List<Operation> operations) {
+        Result[] results = new Result[operations.size()];
+        Timer.Sample sample = Timer.start();
+        return attempt(operations, results, Arrays.asList(indices(operations.size())), config.retryBackoffMin())
+                .invoke(() -> sample.stop(metrics.bulk(kind)))
+                .replaceWith(() -> List.of(results));
+    }
+
+    private Uni<Void> attempt(List<Operation> operations, Result[] results, List<Integer> pending, Duration backoff) {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return openSearch.ndjson("/_bulk", body(operations, pending))
+                .onItem().transformToUni(response -> {
+                    List<Integer> retry = new ArrayList<>();
+                    JsonNode items = response.path("items");
+                    for (int i = 0; i < pending.size(); i++) {
+                        JsonNode item = items.get(i).elements().next();
+                        int status = item.path("status").asInt();
+                        Operation op = operations.get(pending.get(i));
+                        if (status < 300) {
+                            results[pending.get(i)] = "noop".equals(item.path("result").asText()) ? Result.STALE : Result.WRITTEN;
+                        } else if (status == 409 && op.versioned()) {
+                            results[pending.get(i)] = Result.STALE;
+                        } else if (status == 409 || status == 429 || status >= 500) {
+                            retry.add(pending.get(i));
+                        } else {
+                            JsonNode error = item.path("error");
+                            results[pending.get(i)] = new Result(Outcome.REJECTED,
+                                    error.path("type").asText() + ": " + error.path("reason").asText());
+                        }
+                    }
+                    if (retry.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.warnf("OpenSearch could not take %d of %d operations now; retrying in %d ms", retry.size(), pending.size(),
+                            backoff.toMillis());
+                    return later(backoff).chain(() -> attempt(operations, results, retry, next(backoff)));
+                })
+                .onFailure(e -> !(e instanceof OpenSearchJson.Failure f) || f.isRetryable())
+                .recoverWithUni(e -> {
+                    LOG.warnf("Bulk write failed (%s); retrying in %d ms without committing", e.getMessage(), backoff.toMillis());
+                    return later(backoff).chain(() -> attempt(operations, results, pending, next(backoff)));
+                });
+    }
+
+    private Duration next(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(config.retryBackoffMax()) > 0 ? config.retryBackoffMax() : doubled;
+    }
+
+    private static Uni<Void> later(Duration delay) {
+        return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+    }
+
+    private static byte[] body(List<Operation> operations, List<Integer> pending) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(pending.size() * 1024)) {
+            for (int i : pending) {
+                Operation op = operations.get(i);
+                out.write(MAPPER.writeValueAsBytes(op.action()));
+                out.write('\n');
+                out.write(MAPPER.writeValueAsBytes(op.body()));
+                out.write('\n');
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Integer[] indices(int n) {
+        Integer[] all = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+}

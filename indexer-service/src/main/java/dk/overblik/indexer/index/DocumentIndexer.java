@@ -1,0 +1,188 @@
+package dk.overblik.indexer.index;
+
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.index.DocumentIndex;
+import dk.overblik.contracts.index.IndexedDocument;
+import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.contracts.validation.RecordReader;
+import dk.overblik.indexer.quality.QualityRecorder;
+import dk.overblik.service.opensearch.IndexSetup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes batches of document events to OpenSearch. Each document takes the access fields of its
+ * cases from the case index at write time; a case not there yet leaves an entry nobody can see
+ * through, which fills in when the case arrives. Registrations are versioned by a guard in the
+ * scripted upsert (documents are also updated by case changes, so OpenSearch's own external
+ * version cannot be the registration). After the write, the cases are read once more and any
+ * document that missed a case change made meanwhile is brought up to date.
+ */
+@ApplicationScoped
+public class DocumentIndexer {
+    private final BulkWriter bulk;
+    private final IndexSetup setup;
+    private final RecordReader reader;
+    private final DeadLetters deadLetters;
+    private final CaseAccessPropagation propagation;
+    private final QualityRecorder quality;
+    private final IndexerConfig config;
+    private final IndexerMetrics metrics;
+    private final WriteGate gate;
+
+    public DocumentIndexer(BulkWriter bulk, IndexSetup setup, RecordReader reader, DeadLetters deadLetters,
+                           CaseAccessPropagation propagation, QualityRecorder quality, IndexerConfig config, IndexerMetrics metrics, WriteGate gate) {
+        this.bulk = bulk;
+        this.setup = setup;
+        this.reader = reader;
+        this.deadLetters = deadLetters;
+        this.propagation = propagation;
+        this.quality = quality;
+        this.config = config;
+        this.metrics = metrics;
+        this.gate = gate;
+    }
+
+    /** A record to write: a document registration (with its case keys) or a tombstone. */
+    private record Pending(ConsumerRecord<String, byte[]> record, DocumentRecord document, IndexedDocument tombstone) {
+        String tenant() {
+            return document != null ? document.tenant() : tombstone.tenant();
+        }
+
+        List<String> caseKeys() {
+            return document == null ? List.of()
+                    : document.caseIds().stream().map(id -> IndexedDocument.documentId(document.tenant(), id)).toList();
+        }
+    }
+
+    @Incoming("documents-in")
+    public Uni<Void> index(KafkaRecordBatch<String, byte[]> batch) {
+        List<ConsumerRecord<String, byte[]>> records = ConsumedBatch.records(batch);
+        metrics.consumed("documents", records.size());
+        List<Pending> pending = new ArrayList<>();
+        List<DeadLetters.Rejected> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            read(record, pending, rejected);
+        }
+        if (!rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL) {
+            return Uni.createFrom().failure(new IllegalStateException("Invalid document record: " + rejected.get(0).reason()));
+        }
+        return gate.enter()
+                .chain(() -> write(pending, rejected).eventually(gate::exit))
+                .chain(() -> deadLetters.send(rejected))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetters.Rejected> rejected) {
+        String type = ConsumedBatch.type(record);
+        String reason;
+        if (record.value() == null) {
+            reason = "No value";
+        } else if (EventTypes.DOCUMENT_UPSERTED.equals(type)) {
+            var result = reader.readDocument(record.value());
+            if (result.isValid()) {
+                pending.add(new Pending(record, result.value(), null));
+                return;
+            }
+            reason = "Invalid document: " + CaseIndexer.describe(result);
+        } else if (EventTypes.DOCUMENT_DELETED.equals(type)) {
+            var result = reader.readDeletion(record.value());
+            if (result.isValid()) {
+                pending.add(new Pending(record, null, IndexedDocument.tombstone(result.value())));
+                return;
+            }
+            reason = "Invalid document deletion: " + CaseIndexer.describe(result);
+        } else {
+            reason = "Unknown CloudEvents type: " + type;
+        }
+        rejected.add(new DeadLetters.Rejected(record, reason));
+        quality.deadLettered(ConsumedBatch.header(record, "ce_source"), record.key(), reason);
+    }
+
+    private Uni<Void> write(List<Pending> pending, List<DeadLetters.Rejected> rejected) {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> caseKeys = new LinkedHashSet<>();
+        pending.forEach(p -> caseKeys.addAll(p.caseKeys()));
+        return setup.ensure(DocumentIndex.DEFINITION)
+                .chain(() -> propagation.currentAccess(caseKeys))
+                .chain(access -> {
+                    List<IndexedDocument> docs = pending.stream().map(p -> p.tombstone() != null ? p.tombstone()
+                            : IndexedDocument.of(p.document(), p.document().caseIds().stream()
+                            .map(id -> access.getOrDefault(IndexedDocument.documentId(p.tenant(), id), CaseAccess.unknown(id)))
+                            .toList())).toList();
+                    List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
+                    return bulk.write("document", operations).chain(results -> afterWrite(pending, docs, results, caseKeys, rejected));
+                });
+    }
+
+    private Uni<Void> afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<BulkWriter.Result> results,
+                                 Set<String> caseKeys, List<DeadLetters.Rejected> rejected) {
+        List<IndexedDocument> written = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            IndexedDocument doc = docs.get(i);
+            switch (results.get(i).outcome()) {
+                case WRITTEN -> {
+                    written.add(doc);
+                    quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                }
+                case STALE -> {
+                    metrics.stale("document");
+                    quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                }
+                case REJECTED -> {
+                    String reason = "OpenSearch refused the document: " + results.get(i).reason();
+                    rejected.add(new DeadLetters.Rejected(pending.get(i).record(), reason));
+                    quality.deadLettered(ConsumedBatch.header(pending.get(i).record(), "ce_source"), pending.get(i).record().key(), reason);
+                }
+            }
+        }
+        metrics.indexed("document", written.size());
+        // Did a case change while these were written? Then the change may have missed them.
+        return propagation.currentAccess(caseKeys).chain(now -> {
+            List<BulkWriter.Operation> catchUp = new ArrayList<>();
+            for (IndexedDocument doc : written) {
+                Map<String, CaseAccess> newer = new LinkedHashMap<>();
+                for (CaseAccess embedded : doc.cases()) {
+                    String key = IndexedDocument.documentId(doc.tenant(), embedded.caseId());
+                    CaseAccess current = now.get(key);
+                    if (current != null && current.caseVersion() > embedded.caseVersion()) {
+                        newer.put(key, current);
+                    }
+                }
+                if (!newer.isEmpty()) {
+                    catchUp.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS,
+                            IndexedDocument.documentId(doc.tenant(), doc.id()), Map.of("script", script(AccessScripts.APPLY_CASE_ACCESS,
+                                    Map.of("updates", Json.mapper().convertValue(newer, Map.class))))));
+                }
+            }
+            return catchUp.isEmpty() ? Uni.createFrom().voidItem() : bulk.write("document-access", catchUp).replaceWithVoid();
+        });
+    }
+
+    private static BulkWriter.Operation register(IndexedDocument doc) {
+        Map<String, Object> params = Map.of("version", doc.registrationVersion(), "doc", Json.mapper().convertValue(doc, Map.class));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scripted_upsert", true);
+        body.put("upsert", Map.of());
+        body.put("script", script(AccessScripts.REGISTER_DOCUMENT, params));
+        return BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS, IndexedDocument.documentId(doc.tenant(), doc.id()), body);
+    }
+
+    private static Map<String, Object> script(String source, Map<String, Object> params) {
+        return Map.of("lang", "painless", "source", source, "params", params);
+    }
+}

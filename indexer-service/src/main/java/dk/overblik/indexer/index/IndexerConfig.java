@@ -1,0 +1,34 @@
+package dk.overblik.indexer.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The indexer's settings ({@code overblik.indexer.*}). */
+@ConfigMapping(prefix = "overblik.indexer")
+public interface IndexerConfig {
+
+    /** What to do with a record that breaks the contract or that OpenSearch refuses. */
+    @WithDefault("DEAD_LETTER")
+    OnInvalidRecord onInvalidRecord();
+
+    /** First wait before retrying a bulk write OpenSearch could not take. */
+    @WithDefault("200ms")
+    Duration retryBackoffMin();
+
+    /** Longest wait between retries while OpenSearch is down or overloaded. */
+    @WithDefault("30s")
+    Duration retryBackoffMax();
+
+    /** How often the ingest quality counts are added to OpenSearch. */
+    @WithDefault("5s")
+    Duration qualityFlush();
+
+    enum OnInvalidRecord {
+        /** Set it aside on {@code <topic>.dlq} with the reason, and go on (the default). */
+        DEAD_LETTER,
+        /** Stop consuming: for a municipality that would rather halt than skip anything. */
+        FAIL
+    }
+}

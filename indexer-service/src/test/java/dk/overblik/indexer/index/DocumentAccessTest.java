@@ -1,0 +1,124 @@
+package dk.overblik.indexer.index;
+
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.index.IndexedDocument;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.record.Deletion;
+import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.contracts.value.Kle;
+import dk.overblik.contracts.value.Sensitivity;
+import dk.overblik.indexer.Indexed;
+import dk.overblik.testsupport.KafkaProbe;
+import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.SampleCases;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Documents carry their cases' access fields, whatever order cases and documents arrive in. */
+@QuarkusTest
+@WithTestResource(value = OverblikStack.class, scope = TestResourceScope.GLOBAL)
+class DocumentAccessTest {
+    private static final UUID OTHER_UNIT = UUID.fromString("9a1b2c3d-0000-4000-8000-0000000000ff");
+
+    @Inject
+    OpenSearchClient openSearch;
+
+    @Test
+    void aDocumentThatArrivesBeforeItsCaseIsHiddenUntilTheCaseArrivesThenTakesItsAccess() {
+        CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Sag efter dokument");
+        DocumentRecord d = SampleCases.documentOn("Brev før sagen", c);
+        publishDocument(d);
+        awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().satisfies(entry -> {
+            assertThat(entry.caseId()).isEqualTo(c.id());
+            assertThat(entry.known()).isFalse();
+        }));
+
+        VersioningTest.publish(c);
+        awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().satisfies(entry -> {
+            assertThat(entry.known()).isTrue();
+            assertThat(entry.kleScope()).containsExactly("27", "27.24", "27.24.00");
+            assertThat(entry.sensitivityLevel()).isEqualTo(Sensitivity.FORTROLIGE_PERSONOPLYSNINGER.level());
+            assertThat(entry.responsibleUnit()).isEqualTo(c.responsibleUnit());
+        }));
+    }
+
+    @Test
+    void whenACasesAccessChangesItsDocumentsFollowAndADeletedCaseHidesThem() {
+        CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Skifter KLE");
+        VersioningTest.publish(c);
+        DocumentRecord d = SampleCases.documentOn("Følger sagen", c);
+        publishDocument(d);
+        awaitDocument(d, doc -> assertThat(doc.cases().get(0).kleScope()).contains("27.24.00"));
+
+        CaseRecord moved = SampleCases.withAccess(c, new Kle("32.18.08", "K07"), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, OTHER_UNIT, 60);
+        VersioningTest.publish(moved);
+        awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().satisfies(entry -> {
+            assertThat(entry.kleScope()).containsExactly("32", "32.18", "32.18.08");
+            assertThat(entry.sensitivityLevel()).isEqualTo(3);
+            assertThat(entry.responsibleUnit()).isEqualTo(OTHER_UNIT);
+        }));
+
+        VersioningTest.publishDeletion(new Deletion(c.id(), c.tenant(), c.sourceSystem(), moved.registeredAt().plusSeconds(1)));
+        awaitDocument(d, doc -> assertThat(doc.cases().get(0).known()).isFalse());
+    }
+
+    @Test
+    void aDocumentOnTwoCasesCarriesBoth() {
+        CaseRecord first = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Første");
+        CaseRecord second = SampleCases.withAccess(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Anden"),
+                new Kle("15.00.00", "G01"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 0);
+        VersioningTest.publish(first);
+        VersioningTest.publish(second);
+        DocumentRecord d = SampleCases.documentOn("Fælles bilag", first, second);
+        publishDocument(d);
+        awaitDocument(d, doc -> assertThat(doc.cases()).hasSize(2).allSatisfy(e -> assertThat(e.known()).isTrue())
+                .anySatisfy(e -> assertThat(e.kleScope()).contains("15.00.00")));
+    }
+
+    @Test
+    void documentRegistrationsAreVersionedAndDeletionsLeaveATombstone() {
+        CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Dokumentversioner");
+        VersioningTest.publish(c);
+        DocumentRecord v1 = SampleCases.documentOn("Version 1", c);
+        DocumentRecord v2 = new DocumentRecord(v1.id(), v1.tenant(), v1.sourceSystem(), v1.caseIds(), v1.documentNumber(), "Version 2",
+                v1.type(), v1.letterDate(), v1.sensitivity(), v1.parties(), v1.registeredAt().plusSeconds(30), v1.deepLink());
+        publishDocument(v2);
+        publishDocument(v1);
+        publishDocument(v1);
+        awaitDocument(v2, doc -> assertThat(doc.title()).isEqualTo("Version 2"));
+
+        Deletion deletion = new Deletion(v1.id(), v1.tenant(), v1.sourceSystem(), v2.registeredAt().plusSeconds(1));
+        KafkaProbe.send(Topics.DOCUMENTS, deletion.key(), Json.toBytes(deletion), Map.of("ce_type", EventTypes.DOCUMENT_DELETED,
+                "ce_source", EventTypes.sourceOf(deletion.tenant(), deletion.sourceSystem())));
+        publishDocument(v2);
+        awaitDocument(v1, doc -> {
+            assertThat(doc.deleted()).isTrue();
+            assertThat(doc.registeredAt()).isEqualTo(deletion.registeredAt());
+        });
+    }
+
+    private void awaitDocument(DocumentRecord d, Consumer<IndexedDocument> check) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                check.accept(Indexed.aDocument(openSearch, d.tenant(), d.id()).orElseThrow()));
+    }
+
+    static void publishDocument(DocumentRecord d) {
+        KafkaProbe.send(Topics.DOCUMENTS, d.key(), Json.toBytes(d), Map.of("ce_type", EventTypes.DOCUMENT_UPSERTED,
+                "ce_source", EventTypes.sourceOf(d.tenant(), d.sourceSystem()), "ce_specversion", "1.0",
+                "ce_id", EventTypes.eventId(EventTypes.DOCUMENT_UPSERTED, d.key(), d.version())));
+    }
+}
