@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The simulator delivers a municipality pair through the vendor API (each source system with its
- * own vendor client, registrations in batches, deletions one by one), and a caseworker then sees
- * a simulated citizen's cases in the overview.
+ * own vendor client, registrations in batches, deletions one by one) and the organisations to
+ * org-sync; a caseworker then has access from their unit and sees a simulated citizen's cases in
+ * the overview.
  */
 class SimulatorThroughVendorApiIT {
 
@@ -35,7 +36,7 @@ class SimulatorThroughVendorApiIT {
         StackEnv env = RunningServices.env();
         Scenario scenario = new Scenario(ThreadLocalRandom.current().nextLong(), List.of(dk.overblik.simulator.Municipality.A,
                 dk.overblik.simulator.Municipality.B), 40, 4, 12, 30, Scenario.DEFAULT_ANCHOR, 0.05, 0.2, 0.02, 0);
-        RestSink sink = new RestSink(new RestSink.Endpoints(env.get(StackEnv.INDEXER_URL), null, null,
+        RestSink sink = new RestSink(new RestSink.Endpoints(env.get(StackEnv.INDEXER_URL), null, env.get(StackEnv.ORGSYNC_URL),
                 env.get(StackEnv.OIDC_ISSUER), Tokens.DEMO_SECRET), 4);
         Simulation simulation = new Simulation(scenario);
         Summary summary;
@@ -46,6 +47,14 @@ class SimulatorThroughVendorApiIT {
         }
         assertThat(sink.failures()).as("records the vendor API refused").isZero();
         assertThat(summary.caseVersions()).isGreaterThan(50);
+
+        // org-sync imported the organisation export: caseworker-a's access comes from the unit they work in.
+        String caseworker = TestStack.tokens().forUser("caseworker-a");
+        given().baseUri(env.get(StackEnv.ORGSYNC_URL)).auth().oauth2(caseworker).when().get("/api/v1/users/caseworker-a/access")
+                .then().statusCode(200)
+                .body("tenant", org.hamcrest.Matchers.equalTo(dk.overblik.simulator.Municipality.A.cvr()))
+                .body("kleSources.kle", org.hamcrest.Matchers.hasItem("27.24"))
+                .body("positions[0].unit.name", org.hamcrest.Matchers.notNullValue());
 
         // A citizen of A with an open case in A that its caseworker's access covers (for now: the municipality).
         CaseRecord open = firstCaseInA(simulation);

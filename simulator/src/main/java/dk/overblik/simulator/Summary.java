@@ -57,6 +57,14 @@ public final class Summary {
         return caseVersions + documents + caseDeletions + documentDeletions + cprEvents;
     }
 
+    public long units() {
+        return units;
+    }
+
+    public long users() {
+        return users;
+    }
+
     public long caseVersions() {
         return caseVersions;
     }

@@ -11,6 +11,12 @@ public final class EventTypes {
     public static final String DOCUMENT_DELETED = "dk.overblik.document.deleted.v1";
     /** A party event (moved, died, address protection changed) on overblik.party-events.v1. */
     public static final String PARTY_EVENT = "dk.overblik.party.event.v1";
+    /** A unit, or its end (tombstone), on overblik.org.v1. */
+    public static final String ORG_UNIT = "dk.overblik.org.unit.v1";
+    /** An employee, or their leaving (tombstone), on overblik.org.v1. */
+    public static final String ORG_USER = "dk.overblik.org.user.v1";
+    /** A user's effective access, or its end (tombstone), on overblik.access.v1. */
+    public static final String ACCESS = "dk.overblik.access.v1";
 
     private EventTypes() {
     }

@@ -5,9 +5,6 @@ import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.validation.ReadResult;
-import dk.overblik.contracts.validation.RecordReader;
-import dk.overblik.indexer.quality.QualityRecorder;
-import dk.overblik.service.opensearch.IndexSetup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,33 +24,16 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CaseIndexer {
-    private final BulkWriter bulk;
-    private final IndexSetup setup;
-    private final RecordReader reader;
-    private final DeadLetters deadLetters;
-    private final CaseAccessPropagation propagation;
-    private final QualityRecorder quality;
-    private final IndexerConfig config;
-    private final IndexerMetrics metrics;
-    private final WriteGate gate;
+    private final IndexingPipeline pipeline;
 
-    public CaseIndexer(BulkWriter bulk, IndexSetup setup, RecordReader reader, DeadLetters deadLetters,
-                       CaseAccessPropagation propagation, QualityRecorder quality, IndexerConfig config, IndexerMetrics metrics, WriteGate gate) {
-        this.bulk = bulk;
-        this.setup = setup;
-        this.reader = reader;
-        this.deadLetters = deadLetters;
-        this.propagation = propagation;
-        this.quality = quality;
-        this.config = config;
-        this.metrics = metrics;
-        this.gate = gate;
+    public CaseIndexer(IndexingPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Incoming("cases-in")
     public Uni<Void> index(KafkaRecordBatch<String, byte[]> batch) {
         List<ConsumerRecord<String, byte[]>> records = ConsumedBatch.records(batch);
-        metrics.consumed("cases", records.size());
+        pipeline.metrics.consumed("cases", records.size());
         List<ConsumerRecord<String, byte[]>> accepted = new ArrayList<>();
         List<IndexedCase> documents = new ArrayList<>();
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
@@ -64,13 +44,7 @@ public class CaseIndexer {
                 documents.add(doc);
             }
         }
-        if (!rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL) {
-            return Uni.createFrom().failure(new IllegalStateException("Invalid case record: " + rejected.get(0).reason()));
-        }
-        return gate.enter()
-                .chain(() -> write(accepted, documents, rejected).eventually(gate::exit))
-                .chain(() -> deadLetters.send(rejected))
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return pipeline.process(batch, rejected, () -> write(accepted, documents, rejected));
     }
 
     private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetters.Rejected> rejected) {
@@ -80,13 +54,13 @@ public class CaseIndexer {
             return null;
         }
         if (EventTypes.CASE_UPSERTED.equals(type)) {
-            var result = reader.readCase(record.value());
+            var result = pipeline.reader.readCase(record.value());
             if (result.isValid()) {
                 return IndexedCase.of(result.value());
             }
             reject(record, "Invalid case: " + describe(result), rejected);
         } else if (EventTypes.CASE_DELETED.equals(type)) {
-            var result = reader.readDeletion(record.value());
+            var result = pipeline.reader.readDeletion(record.value());
             if (result.isValid()) {
                 return IndexedCase.tombstone(result.value());
             }
@@ -98,8 +72,7 @@ public class CaseIndexer {
     }
 
     private void reject(ConsumerRecord<String, byte[]> record, String reason, List<DeadLetters.Rejected> rejected) {
-        rejected.add(new DeadLetters.Rejected(record, reason));
-        quality.deadLettered(ConsumedBatch.header(record, "ce_source"), record.key(), reason);
+        pipeline.reject(record, reason, rejected);
     }
 
     private Uni<Void> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
@@ -111,8 +84,8 @@ public class CaseIndexer {
                 .map(d -> BulkWriter.Operation.versionedIndex(CaseIndex.WRITE_ALIAS, IndexedCase.documentId(d.tenant(), d.id()),
                         RegistrationVersion.of(d.registeredAt()), d))
                 .toList();
-        return setup.ensure(CaseIndex.DEFINITION)
-                .chain(() -> bulk.write("case", operations))
+        return pipeline.setup.ensure(CaseIndex.DEFINITION)
+                .chain(() -> pipeline.bulk.write("case", operations))
                 .chain(results -> {
                     List<IndexedCase> written = new ArrayList<>();
                     for (int i = 0; i < results.size(); i++) {
@@ -120,17 +93,17 @@ public class CaseIndexer {
                         switch (results.get(i).outcome()) {
                             case WRITTEN -> {
                                 written.add(doc);
-                                quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                                pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                             }
                             case STALE -> {
-                                metrics.stale("case");
-                                quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                                pipeline.metrics.stale("case");
+                                pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                             }
                             case REJECTED -> reject(records.get(i), "OpenSearch refused the case: " + results.get(i).reason(), rejected);
                         }
                     }
-                    metrics.indexed("case", written.size());
-                    return propagation.casesWritten(written);
+                    pipeline.metrics.indexed("case", written.size());
+                    return pipeline.propagation.casesWritten(written);
                 });
     }
 

@@ -6,9 +6,6 @@ import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.DocumentRecord;
-import dk.overblik.contracts.validation.RecordReader;
-import dk.overblik.indexer.quality.QualityRecorder;
-import dk.overblik.service.opensearch.IndexSetup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,27 +29,10 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DocumentIndexer {
-    private final BulkWriter bulk;
-    private final IndexSetup setup;
-    private final RecordReader reader;
-    private final DeadLetters deadLetters;
-    private final CaseAccessPropagation propagation;
-    private final QualityRecorder quality;
-    private final IndexerConfig config;
-    private final IndexerMetrics metrics;
-    private final WriteGate gate;
+    private final IndexingPipeline pipeline;
 
-    public DocumentIndexer(BulkWriter bulk, IndexSetup setup, RecordReader reader, DeadLetters deadLetters,
-                           CaseAccessPropagation propagation, QualityRecorder quality, IndexerConfig config, IndexerMetrics metrics, WriteGate gate) {
-        this.bulk = bulk;
-        this.setup = setup;
-        this.reader = reader;
-        this.deadLetters = deadLetters;
-        this.propagation = propagation;
-        this.quality = quality;
-        this.config = config;
-        this.metrics = metrics;
-        this.gate = gate;
+    public DocumentIndexer(IndexingPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     /** A record to write: a document registration (with its case keys) or a tombstone. */
@@ -70,19 +50,13 @@ public class DocumentIndexer {
     @Incoming("documents-in")
     public Uni<Void> index(KafkaRecordBatch<String, byte[]> batch) {
         List<ConsumerRecord<String, byte[]>> records = ConsumedBatch.records(batch);
-        metrics.consumed("documents", records.size());
+        pipeline.metrics.consumed("documents", records.size());
         List<Pending> pending = new ArrayList<>();
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, pending, rejected);
         }
-        if (!rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL) {
-            return Uni.createFrom().failure(new IllegalStateException("Invalid document record: " + rejected.get(0).reason()));
-        }
-        return gate.enter()
-                .chain(() -> write(pending, rejected).eventually(gate::exit))
-                .chain(() -> deadLetters.send(rejected))
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return pipeline.process(batch, rejected, () -> write(pending, rejected));
     }
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetters.Rejected> rejected) {
@@ -91,14 +65,14 @@ public class DocumentIndexer {
         if (record.value() == null) {
             reason = "No value";
         } else if (EventTypes.DOCUMENT_UPSERTED.equals(type)) {
-            var result = reader.readDocument(record.value());
+            var result = pipeline.reader.readDocument(record.value());
             if (result.isValid()) {
                 pending.add(new Pending(record, result.value(), null));
                 return;
             }
             reason = "Invalid document: " + CaseIndexer.describe(result);
         } else if (EventTypes.DOCUMENT_DELETED.equals(type)) {
-            var result = reader.readDeletion(record.value());
+            var result = pipeline.reader.readDeletion(record.value());
             if (result.isValid()) {
                 pending.add(new Pending(record, null, IndexedDocument.tombstone(result.value())));
                 return;
@@ -107,8 +81,7 @@ public class DocumentIndexer {
         } else {
             reason = "Unknown CloudEvents type: " + type;
         }
-        rejected.add(new DeadLetters.Rejected(record, reason));
-        quality.deadLettered(ConsumedBatch.header(record, "ce_source"), record.key(), reason);
+        pipeline.reject(record, reason, rejected);
     }
 
     private Uni<Void> write(List<Pending> pending, List<DeadLetters.Rejected> rejected) {
@@ -117,15 +90,15 @@ public class DocumentIndexer {
         }
         Set<String> caseKeys = new LinkedHashSet<>();
         pending.forEach(p -> caseKeys.addAll(p.caseKeys()));
-        return setup.ensure(DocumentIndex.DEFINITION)
-                .chain(() -> propagation.currentAccess(caseKeys))
+        return pipeline.setup.ensure(DocumentIndex.DEFINITION)
+                .chain(() -> pipeline.propagation.currentAccess(caseKeys))
                 .chain(access -> {
                     List<IndexedDocument> docs = pending.stream().map(p -> p.tombstone() != null ? p.tombstone()
                             : IndexedDocument.of(p.document(), p.document().caseIds().stream()
                             .map(id -> access.getOrDefault(IndexedDocument.documentId(p.tenant(), id), CaseAccess.unknown(id)))
                             .toList())).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
-                    return bulk.write("document", operations).chain(results -> afterWrite(pending, docs, results, caseKeys, rejected));
+                    return pipeline.bulk.write("document", operations).chain(results -> afterWrite(pending, docs, results, caseKeys, rejected));
                 });
     }
 
@@ -137,22 +110,20 @@ public class DocumentIndexer {
             switch (results.get(i).outcome()) {
                 case WRITTEN -> {
                     written.add(doc);
-                    quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                    pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
                 case STALE -> {
-                    metrics.stale("document");
-                    quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                    pipeline.metrics.stale("document");
+                    pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
                 case REJECTED -> {
-                    String reason = "OpenSearch refused the document: " + results.get(i).reason();
-                    rejected.add(new DeadLetters.Rejected(pending.get(i).record(), reason));
-                    quality.deadLettered(ConsumedBatch.header(pending.get(i).record(), "ce_source"), pending.get(i).record().key(), reason);
+                    pipeline.reject(pending.get(i).record(), "OpenSearch refused the document: " + results.get(i).reason(), rejected);
                 }
             }
         }
-        metrics.indexed("document", written.size());
+        pipeline.metrics.indexed("document", written.size());
         // Did a case change while these were written? Then the change may have missed them.
-        return propagation.currentAccess(caseKeys).chain(now -> {
+        return pipeline.propagation.currentAccess(caseKeys).chain(now -> {
             List<BulkWriter.Operation> catchUp = new ArrayList<>();
             for (IndexedDocument doc : written) {
                 Map<String, CaseAccess> newer = new LinkedHashMap<>();
@@ -169,7 +140,7 @@ public class DocumentIndexer {
                                     Map.of("updates", Json.mapper().convertValue(newer, Map.class))))));
                 }
             }
-            return catchUp.isEmpty() ? Uni.createFrom().voidItem() : bulk.write("document-access", catchUp).replaceWithVoid();
+            return catchUp.isEmpty() ? Uni.createFrom().voidItem() : pipeline.bulk.write("document-access", catchUp).replaceWithVoid();
         });
     }
 

@@ -70,29 +70,31 @@ public final class Stack {
 
     /** Starts whatever is not running yet and waits until all of it is ready; reuses what runs. */
     public StackEnv up(boolean withServices) {
+        return up(withServices ? java.util.EnumSet.allOf(Service.class) : java.util.EnumSet.noneOf(Service.class));
+    }
+
+    /** Starts the servers and the chosen services (e.g. only the indexer for a benchmark). */
+    public StackEnv up(java.util.Set<Service> chosen) {
         try (StackLock ignored = lock()) {
+            List<ServiceComponent> wanted = services.stream().filter(s -> chosen.contains(s.service())).toList();
             // Choose every port first and remember them, so status and later ups agree.
             servers.forEach(c -> c.portNames().forEach(ports::port));
-            if (withServices) {
-                services.forEach(c -> c.portNames().forEach(ports::port));
-            }
+            wanted.forEach(c -> c.portNames().forEach(ports::port));
             ports.save();
             startAll(servers);
-            env = new StackEnv(collectEnv(withServices));
+            env = new StackEnv(collectEnv(wanted));
             env.write(layout.envFile());
-            if (withServices) {
-                startAll(services);
+            if (!wanted.isEmpty()) {
+                startAll(wanted);
             }
             return env;
         }
     }
 
-    private Map<String, String> collectEnv(boolean withServices) {
+    private Map<String, String> collectEnv(List<ServiceComponent> wanted) {
         Map<String, String> values = new LinkedHashMap<>();
         servers.forEach(s -> values.putAll(s.stackEnv()));
-        if (withServices) {
-            services.forEach(s -> values.putAll(s.stackEnv()));
-        }
+        wanted.forEach(s -> values.putAll(s.stackEnv()));
         values.put(StackEnv.TENANT_A, Municipality.A.cvr());
         values.put(StackEnv.TENANT_B, Municipality.B.cvr());
         return values;

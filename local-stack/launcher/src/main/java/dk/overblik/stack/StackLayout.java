@@ -21,6 +21,7 @@ public record StackLayout(Path projectDir, Path stackDir, String name) {
 
     public static final String DEV = "dev";
     public static final String TEST = "test";
+    public static final String BENCH = "bench";
 
     public static StackLayout dev(Path projectDir) {
         return new StackLayout(projectDir, projectDir.resolve(".overblik"), DEV);
@@ -30,8 +31,18 @@ public record StackLayout(Path projectDir, Path stackDir, String name) {
         return new StackLayout(projectDir, projectDir.resolve(".overblik").resolve("test"), TEST);
     }
 
+    /** The benchmarks' own stack in {@code .overblik/bench/}: fresh for every run, never the developer's data. */
+    public static StackLayout bench(Path projectDir) {
+        return new StackLayout(projectDir, projectDir.resolve(".overblik").resolve(BENCH), BENCH);
+    }
+
     public static StackLayout named(Path projectDir, String name) {
-        return DEV.equals(name) ? dev(projectDir) : test(projectDir);
+        return switch (name) {
+            case DEV -> dev(projectDir);
+            case TEST -> test(projectDir);
+            case BENCH -> bench(projectDir);
+            default -> throw new StackException("Unknown stack " + name + " (dev, test or bench)");
+        };
     }
 
     /** The checkout root: the nearest folder at or above {@code start} holding the Maven wrapper. */

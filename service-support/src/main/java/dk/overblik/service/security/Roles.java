@@ -8,6 +8,8 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
     public static final String VENDOR_SYSTEM = "vendor-system";
+    /** A system that delivers organisation exports (OS2sync, an HR system) for the municipalities in its token. */
+    public static final String ORG_LOADER = "org-loader";
 
     private Roles() {
     }

@@ -11,7 +11,7 @@ final class StackOptions {
     @Option(names = "--project-dir", description = "The Overblik checkout (default: found from the working folder).")
     Path projectDir;
 
-    @Option(names = "--stack", defaultValue = StackLayout.DEV, description = "dev (default, .overblik/) or test (.overblik/test/).")
+    @Option(names = "--stack", defaultValue = StackLayout.DEV, description = "dev (default, .overblik/), test (.overblik/test/) or bench (.overblik/bench/).")
     String stackName;
 
     StackLayout layout() {

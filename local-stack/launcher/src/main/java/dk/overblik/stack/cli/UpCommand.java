@@ -54,8 +54,9 @@ final class UpCommand implements Callable<Integer> {
             env = stack.up(!serversOnly);
             if (!serversOnly && !noDemo) {
                 var summary = DemoLoader.load(env);
-                System.out.printf("  demo data: %,d case and %,d document registrations sent through the vendor API%n",
-                        summary.caseVersions(), summary.documents());
+                System.out.printf("  demo data: organisations (%,d units, %,d users) imported by org-sync; %,d case and %,d document "
+                        + "registrations sent through the vendor API%n", summary.units(), summary.users(), summary.caseVersions(),
+                        summary.documents());
             }
         } catch (StackException e) {
             if (!wasRunning && detach) {

@@ -11,8 +11,9 @@ import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackException;
 
 /**
- * Loads the demo set: a small simulated pair of municipalities (seed 42), through the vendor
- * API with each source system's own token, as a real fagsystem would deliver it. Idempotent:
+ * Loads the demo set: a small simulated pair of municipalities (seed 42): each organisation as a
+ * full export to org-sync (as OS2sync would deliver it), then cases and documents through the
+ * vendor API with each source system's own token, as a real fagsystem would deliver them. Idempotent:
  * the same seed gives the same records, which the indexer recognises as already there.
  */
 public final class DemoLoader {
@@ -24,7 +25,7 @@ public final class DemoLoader {
     }
 
     public static Summary load(StackEnv env) {
-        RestSink.Endpoints endpoints = new RestSink.Endpoints(env.get(StackEnv.INDEXER_URL), null, null,
+        RestSink.Endpoints endpoints = new RestSink.Endpoints(env.get(StackEnv.INDEXER_URL), null, env.get(StackEnv.ORGSYNC_URL),
                 env.get(StackEnv.OIDC_ISSUER), Tokens.DEMO_SECRET);
         RestSink sink = new RestSink(endpoints, 4);
         Summary summary;
@@ -35,7 +36,7 @@ public final class DemoLoader {
         }
         if (sink.failures() > 0) {
             throw new StackException("The vendor API refused " + sink.failures() + " demo records; see the output above and "
-                    + "the indexer's log.");
+                    + "the logs of the indexer and org-sync.");
         }
         return summary;
     }

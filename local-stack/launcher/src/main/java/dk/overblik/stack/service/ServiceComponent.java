@@ -19,19 +19,22 @@ public final class ServiceComponent implements Component {
 
     /** The services in start order, with the stack.env key that carries each one's URL. */
     public enum Service {
-        INDEXER("indexer", "indexer-service", StackEnv.INDEXER_URL),
-        ORGSYNC("orgsync", "org-sync-service", StackEnv.ORGSYNC_URL),
-        OVERVIEW("overview", "overview-service", StackEnv.OVERVIEW_URL),
-        ADVIS("advis", "advis-service", StackEnv.ADVIS_URL);
+        INDEXER("indexer", "indexer-service", StackEnv.INDEXER_URL, "512m"),
+        // Holds a large municipality's last good organisation and access in memory (100,000 users).
+        ORGSYNC("orgsync", "org-sync-service", StackEnv.ORGSYNC_URL, "1g"),
+        OVERVIEW("overview", "overview-service", StackEnv.OVERVIEW_URL, "512m"),
+        ADVIS("advis", "advis-service", StackEnv.ADVIS_URL, "512m");
 
         private final String shortName;
         private final String module;
         private final String urlKey;
+        private final String maxHeap;
 
-        Service(String shortName, String module, String urlKey) {
+        Service(String shortName, String module, String urlKey, String maxHeap) {
             this.shortName = shortName;
             this.module = module;
             this.urlKey = urlKey;
+            this.maxHeap = maxHeap;
         }
 
         public String shortName() {
@@ -91,7 +94,7 @@ public final class ServiceComponent implements Component {
     @Override
     public List<String> command() {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx512m",
+                "-Xms64m", "-Xmx" + service.maxHeap,
                 "-jar", jar().toString());
     }
 
@@ -102,6 +105,9 @@ public final class ServiceComponent implements Component {
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.port(service.shortName())));
         // Readable logs in .overblik/logs; deployments keep the prod default (JSON).
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        if (service == Service.ORGSYNC) {
+            environment.put("OVERBLIK_ORG_SYNC_DROP_DIR", layout.stackDir().resolve("org-drop").toString());
+        }
         return environment;
     }
 

@@ -1,0 +1,421 @@
+package dk.overblik.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.record.Party;
+import dk.overblik.contracts.record.PartyRole;
+import dk.overblik.contracts.value.Kle;
+import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.contracts.value.Progress;
+import dk.overblik.contracts.value.Sensitivity;
+import dk.overblik.simulator.Municipality;
+import dk.overblik.simulator.RateLimiter;
+import dk.overblik.simulator.Scenario;
+import dk.overblik.simulator.SimRecord;
+import dk.overblik.simulator.Simulation;
+import dk.overblik.simulator.deliver.KafkaSink;
+import dk.overblik.stack.Stack;
+import dk.overblik.stack.StackEnv;
+import dk.overblik.stack.service.ServiceComponent.Service;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The indexer's throughput and latency. In one run on one machine: (1) N simulator case events are
+ * put on Kafka; (2) the indexer starts and works through that backlog into OpenSearch, timed until
+ * a sentinel behind the last event of every partition is searchable; (3) the same N documents are
+ * bulk-loaded straight into a fresh index with the same template, batch size and one request in
+ * flight, as the indexer uses; (4) events are published at a steady rate and, for a sample, the
+ * time from publish to searchable is measured.
+ */
+@Command(name = "indexer", mixinStandardHelpOptions = true,
+        description = "Kafka -> indexer -> OpenSearch against a direct bulk load of the same documents, and publish-to-searchable latency.")
+final class IndexerBenchmark implements Callable<Integer> {
+    /** As many operations per bulk request as the indexer consumes per batch (max.poll.records). */
+    private static final int BATCH = 500;
+    private static final Duration STALL = Duration.ofMinutes(3);
+    private Path logs;
+    private static final HttpClient HTTP = BenchStack.HTTP;
+
+    @Option(names = "--events", defaultValue = "1000000", description = "Case events to push (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--latency-rate", defaultValue = "1000", description = "Records per second during the latency phase (default ${DEFAULT-VALUE}).")
+    double latencyRate;
+
+    @Option(names = "--latency-seconds", defaultValue = "60", description = "Length of the latency phase (default ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--seed", defaultValue = "7")
+    long seed;
+
+    @Mixin
+    BenchStack bench;
+
+    @Override
+    public Integer call() throws Exception {
+        Path project = bench.project();
+        Stack stack = bench.fresh();
+        logs = stack.layout().logs();
+        try {
+            StackEnv env = stack.up(EnumSet.noneOf(Service.class));
+            String kafka = env.get(StackEnv.KAFKA_BOOTSTRAP);
+            String openSearch = env.get(StackEnv.OPENSEARCH_URL);
+
+            System.out.printf("1/4 putting %,d case events on Kafka ...%n", events);
+            long produceStart = System.nanoTime();
+            List<CaseRecord> sentinels;
+            try (KafkaSink sink = new KafkaSink(kafka)) {
+                caseEvents(seed, events, sink::accept);
+                sentinels = sentinels(kafka);
+                sentinels.forEach(s -> sink.accept(new SimRecord.CaseVersion(s)));
+            }
+            double produceSeconds = seconds(produceStart);
+            System.out.printf("    %.1f s (%,.0f events/s into Kafka)%n", produceSeconds, events / produceSeconds);
+
+            System.out.println("2/4 starting the indexer on that backlog ...");
+            long pipelineStart = System.nanoTime(); // includes the indexer's start-up: it consumes before it reports ready
+            env = stack.up(EnumSet.of(Service.INDEXER));
+            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60));
+            double pipelineSeconds = seconds(pipelineStart);
+            double pipelineRate = events / pipelineSeconds;
+            long pipelineDocs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
+            System.out.printf("    %.1f s, %,.0f events/s (%,d distinct cases)%n", pipelineSeconds, pipelineRate, pipelineDocs);
+
+            System.out.println("3/4 bulk-loading the same documents straight into a fresh index ...");
+            double directSeconds = directBulk(openSearch, "bench-direct-v1");
+            double directRate = events / directSeconds;
+            long directDocs = count(openSearch, "bench-direct-v1");
+            System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases)%n", directSeconds, directRate, directDocs);
+
+            System.out.printf("4/4 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
+            Histogram latency = latency(kafka, openSearch);
+            System.out.printf("    %d samples: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", latency.getTotalCount(),
+                    latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), latency.getValueAtPercentile(99),
+                    latency.getMaxValue());
+
+            double ratio = pipelineRate / directRate;
+            String section = report(produceSeconds, pipelineSeconds, pipelineRate, pipelineDocs, directSeconds, directRate,
+                    directDocs, ratio, latency);
+            System.out.println();
+            System.out.println(section);
+            BenchReport.write(project, "indexer", section);
+            System.out.println("Written to docs/benchmarks.md.");
+            return 0;
+        } finally {
+            bench.done(stack);
+        }
+    }
+
+    /** The first {@code limit} case events (registrations and deletions) of a simulated municipality pair. */
+    static void caseEvents(long seed, long limit, Consumer<SimRecord> consumer) {
+        int citizens = (int) Math.max(100, limit / 6);
+        Scenario scenario = new Scenario(seed, Municipality.DEMO, citizens, 1, 40, 200, Scenario.DEFAULT_ANCHOR, 0, 0, 0.005, 0);
+        Simulation simulation = new Simulation(scenario);
+        long emitted = 0;
+        for (long citizen = 0; citizen < (long) citizens * Municipality.DEMO.size(); citizen++) {
+            for (SimRecord record : simulation.citizen(citizen)) {
+                if (record instanceof SimRecord.CaseVersion || record instanceof SimRecord.CaseDeletion) {
+                    consumer.accept(record);
+                    if (++emitted == limit) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("The scenario gave only " + emitted + " case events");
+    }
+
+    /** One new case per partition of the cases topic, sent last: when all are searchable, everything before is indexed. */
+    private static List<CaseRecord> sentinels(String kafka) {
+        int partitions;
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            partitions = producer.partitionsFor(Topics.CASES).size();
+        }
+        List<CaseRecord> sentinels = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            while (true) {
+                CaseRecord c = sentinel();
+                int partition = org.apache.kafka.common.utils.Utils.toPositive(
+                        org.apache.kafka.common.utils.Utils.murmur2(c.key().getBytes(StandardCharsets.UTF_8))) % partitions;
+                if (partition == p) {
+                    sentinels.add(c);
+                    break;
+                }
+            }
+        }
+        return sentinels;
+    }
+
+    private static CaseRecord sentinel() {
+        Instant now = Instant.now();
+        return new CaseRecord(UUID.randomUUID(), Municipality.A.cvr(), "esdh", "BENCH", "Sentinel", null, null,
+                new Kle("00.00.00", "G01"), Progress.OPSTAAET, null, Sensitivity.IKKE_FORTROLIGE_DATA,
+                List.of(new Party(PartyRole.PRIMARY, PartyRef.cvr(Municipality.A.cvr()))), UUID.randomUUID(), null, now, null, now, null);
+    }
+
+    private double directBulk(String openSearch, String index) throws Exception {
+        JsonNode template = Json.mapper().readTree(resource(CaseIndex.DEFINITION.templateResource())).path("template");
+        send("PUT", openSearch + "/" + index, Json.toBytes(template), "application/json");
+        send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
+        List<IndexedCase> batch = new ArrayList<>(BATCH);
+        long start = System.nanoTime();
+        caseEvents(seed, events, record -> {
+            batch.add(record instanceof SimRecord.CaseVersion c ? IndexedCase.of(c.record())
+                    : IndexedCase.tombstone(((SimRecord.CaseDeletion) record).deletion()));
+            if (batch.size() == BATCH) {
+                bulk(openSearch, index, batch);
+                batch.clear();
+            }
+        });
+        bulk(openSearch, index, batch);
+        send("POST", openSearch + "/" + index + "/_refresh", null, null);
+        return seconds(start);
+    }
+
+    private static void bulk(String openSearch, String index, List<IndexedCase> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(docs.size() * 1200)) {
+            for (IndexedCase doc : docs) {
+                ObjectNode action = Json.mapper().createObjectNode();
+                action.putObject("index").put("_index", index).put("_id", IndexedCase.documentId(doc.tenant(), doc.id()))
+                        .put("version", dk.overblik.contracts.record.RegistrationVersion.of(doc.registeredAt()))
+                        .put("version_type", "external");
+                out.write(Json.toBytes(action));
+                out.write('\n');
+                out.write(Json.toBytes(doc));
+                out.write('\n');
+            }
+            send("POST", openSearch + "/_bulk", out.toByteArray(), "application/x-ndjson");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Histogram latency(String kafka, String openSearch) throws Exception {
+        Histogram histogram = new Histogram(60_000, 3);
+        Map<String, long[]> pending = new ConcurrentHashMap<>(); // doc id -> {version, sentNanos}
+        Thread poller = new Thread(() -> pollVisible(openSearch, pending, histogram), "latency-poller");
+        poller.setDaemon(true);
+        poller.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(latencySeconds).toNanos();
+        RateLimiter rate = new RateLimiter(latencyRate);
+        long[] n = {0};
+        try (KafkaSink sink = new KafkaSink(kafka)) {
+            try {
+                caseEvents(seed + 1, (long) (latencyRate * latencySeconds) + 1_000, record -> {
+                    if (System.nanoTime() > deadline) {
+                        throw new Done();
+                    }
+                    rate.acquire();
+                    if (n[0]++ % 20 == 0 && record instanceof SimRecord.CaseVersion c) {
+                        pending.put(IndexedCase.documentId(c.record().tenant(), c.record().id()),
+                                new long[]{c.record().version(), System.nanoTime()});
+                    }
+                    sink.accept(record);
+                });
+            } catch (Done done) {
+                // the phase is over
+            }
+        }
+        long wait = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < wait) {
+            Thread.sleep(100);
+        }
+        poller.interrupt();
+        if (!pending.isEmpty()) {
+            System.out.printf("    %d samples never became searchable within 30 s of the end%n", pending.size());
+        }
+        return histogram;
+    }
+
+    /** Looks every 50 ms for the pending samples; a sample counts when the indexed version is at least the one sent. */
+    private static void pollVisible(String openSearch, Map<String, long[]> pending, Histogram histogram) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(50);
+                if (pending.isEmpty()) {
+                    continue;
+                }
+                List<String> ids = new ArrayList<>(pending.keySet());
+                for (int from = 0; from < ids.size(); from += 1000) {
+                    ObjectNode query = Json.mapper().createObjectNode();
+                    query.put("size", 1000).put("version", true).put("_source", false);
+                    var values = query.putObject("query").putObject("ids").putArray("values");
+                    ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(values::add);
+                    JsonNode hits = Json.mapper().readTree(send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_search",
+                            Json.toBytes(query), "application/json")).path("hits").path("hits");
+                    long now = System.nanoTime();
+                    for (JsonNode hit : hits) {
+                        long[] sample = pending.get(hit.path("_id").asText());
+                        if (sample != null && hit.path("_version").asLong() >= sample[0]) {
+                            pending.remove(hit.path("_id").asText());
+                            histogram.recordValue(Math.min(histogram.getHighestTrackableValue(), (now - sample[1]) / 1_000_000));
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                // OpenSearch busy: look again next round
+            }
+        }
+    }
+
+    /**
+     * Waits until every sentinel is searchable. Gives up early when the index stops growing for
+     * {@code STALL}: a broken indexer should fail the run in minutes, not at the timeout.
+     */
+    private void awaitVisible(String openSearch, String index, List<CaseRecord> cases, Duration timeout) throws Exception {
+        ObjectNode query = Json.mapper().createObjectNode();
+        var values = query.putObject("query").putObject("ids").putArray("values");
+        cases.forEach(c -> values.add(IndexedCase.documentId(c.tenant(), c.id())));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastCount = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode response = Json.mapper().readTree(send("POST", openSearch + "/" + index + "/_search", Json.toBytes(query),
+                        "application/json"));
+                if (response.path("hits").path("hits").size() == cases.size()) {
+                    return;
+                }
+                long current = Json.mapper().readTree(send("GET", openSearch + "/" + index + "/_count", null, null))
+                        .path("count").asLong();
+                if (current != lastCount) {
+                    lastCount = current;
+                    lastProgress = System.nanoTime();
+                }
+            } catch (IllegalStateException e) {
+                // the index may not exist yet
+            }
+            if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                throw new IllegalStateException("The indexer made no progress for " + STALL + " (" + lastCount
+                        + " cases searchable); see its log in " + logs);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The indexer did not finish within " + timeout);
+    }
+
+    private static long count(String openSearch, String index) throws IOException {
+        send("POST", openSearch + "/" + index + "/_refresh", null, null);
+        return Json.mapper().readTree(send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
+    }
+
+    private String report(double produceSeconds, double pipelineSeconds, double pipelineRate, long pipelineDocs, double directSeconds,
+                          double directRate, long directDocs, double ratio, Histogram latency) {
+        long p99 = latency.getValueAtPercentile(99);
+        return """
+                ## Indexer: Kafka to OpenSearch
+
+                Measured %s on %s with `./overblik bench indexer --events %d` (simulator seed %d).
+
+                | path | events | seconds | events/s |
+                |---|---:|---:|---:|
+                | pipeline: Kafka backlog -> indexer-service -> OpenSearch | %,d | %.1f | %,.0f |
+                | direct: the same documents bulk-loaded into a fresh index | %,d | %.1f | %,.0f |
+                | **ratio pipeline / direct** | | | **%.2f** (target >= 0.8: %s) |
+
+                Both paths wrote %,d / %,d distinct cases (versions and deletions of the same case overwrite each other).
+                Putting the events on Kafka first took %.1f s (%,.0f events/s); the pipeline is timed from launching the
+                indexer (its start-up included) until a sentinel behind the last event of every partition is searchable. Both paths use bulk
+                requests of %d operations, one at a time, external versioning, the same index template (1 shard, refresh 1 s).
+
+                Publish to searchable, at %,.0f events/s for %d s, %,d samples (every 20th registration, searched every 50 ms):
+                p50 %,d ms, p95 %,d ms, **p99 %,d ms** (target <= 2,000 ms: %s), max %,d ms.
+                """.formatted(LocalDate.now(), Machine.describe(), events, seed, events, pipelineSeconds, pipelineRate, events,
+                directSeconds, directRate, ratio, ratio >= 0.8 ? "met" : "NOT met", pipelineDocs, directDocs, produceSeconds,
+                events / produceSeconds, BATCH, latencyRate, latencySeconds, latency.getTotalCount(),
+                latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), p99, p99 <= 2000 ? "met" : "NOT met",
+                latency.getMaxValue());
+    }
+
+    private static String send(String method, String url, byte[] body, String contentType) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + ": " + response.body());
+            }
+            if (url.endsWith("/_bulk") && response.body().contains("\"errors\":true") && !onlyConflicts(response.body())) {
+                throw new IllegalStateException("Bulk errors: " + response.body().substring(0, Math.min(500, response.body().length())));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Version conflicts are stale writes, as in the pipeline; anything else is a real error. */
+    private static boolean onlyConflicts(String body) {
+        try {
+            for (JsonNode item : Json.mapper().readTree(body).path("items")) {
+                int status = item.elements().next().path("status").asInt();
+                if (status >= 300 && status != 409) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = IndexerBenchmark.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Ends the latency phase's generator. */
+    private static final class Done extends RuntimeException {
+        Done() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dk.overblik.indexer.index;
+
+import dk.overblik.contracts.validation.RecordReader;
+import dk.overblik.indexer.quality.QualityRecorder;
+import dk.overblik.service.opensearch.IndexSetup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the case and document indexers share: their collaborators, and the order every batch
+ * goes through: refuse or set aside what is invalid, write the rest through the write gate, then
+ * dead-letter, then acknowledge (so offsets are committed only after all of it is durable).
+ */
+// A @Singleton, not @ApplicationScoped: the indexers read its fields, and a client proxy has none.
+@Singleton
+public class IndexingPipeline {
+    final BulkWriter bulk;
+    final IndexSetup setup;
+    final RecordReader reader;
+    final CaseAccessPropagation propagation;
+    final QualityRecorder quality;
+    final IndexerMetrics metrics;
+    private final DeadLetters deadLetters;
+    private final IndexerConfig config;
+    private final WriteGate gate;
+
+    public IndexingPipeline(BulkWriter bulk, IndexSetup setup, RecordReader reader, DeadLetters deadLetters,
+                            CaseAccessPropagation propagation, QualityRecorder quality, IndexerConfig config,
+                            IndexerMetrics metrics, WriteGate gate) {
+        this.bulk = bulk;
+        this.setup = setup;
+        this.reader = reader;
+        this.deadLetters = deadLetters;
+        this.propagation = propagation;
+        this.quality = quality;
+        this.config = config;
+        this.metrics = metrics;
+        this.gate = gate;
+    }
+
+    /** Runs one consumed batch: {@code write} indexes the valid records and may add to {@code rejected}. */
+    Uni<Void> process(KafkaRecordBatch<String, byte[]> batch, List<DeadLetters.Rejected> rejected, Supplier<Uni<Void>> write) {
+        if (!rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL) {
+            return Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()));
+        }
+        return gate.enter()
+                .chain(() -> write.get().eventually(gate::exit))
+                .chain(() -> deadLetters.send(rejected))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** Sets a record aside for the dead-letter topic and counts it for the quality report. */
+    void reject(ConsumerRecord<String, byte[]> record, String reason, List<DeadLetters.Rejected> rejected) {
+        rejected.add(new DeadLetters.Rejected(record, reason));
+        quality.deadLettered(ConsumedBatch.header(record, "ce_source"), record.key(), reason);
+    }
+}

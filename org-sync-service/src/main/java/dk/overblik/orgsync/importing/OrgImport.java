@@ -1,0 +1,236 @@
+package dk.overblik.orgsync.importing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.org.OrgExport;
+import dk.overblik.contracts.org.OrgExportCheck;
+import dk.overblik.contracts.validation.Violation;
+import dk.overblik.contracts.validation.ViolationCode;
+import dk.overblik.orgsync.config.OrgSyncConfig;
+import dk.overblik.orgsync.publish.Batches;
+import dk.overblik.orgsync.publish.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Imports one full export of a municipality's organisation: read, check, compare with the last
+ * good state, then write the difference, the new access and the outbox in one transaction (under
+ * a per-municipality lock, so imports of one municipality never interleave), and publish after
+ * commit. A refused or failed export leaves the last good state as it was; every attempt is
+ * recorded as a sync run.
+ */
+@ApplicationScoped
+public class OrgImport {
+    private static final Logger LOG = Logger.getLogger(OrgImport.class);
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final OrgSyncConfig config;
+    private final LastGoodCache cache;
+    private final Clock clock = Clock.systemUTC();
+
+    public OrgImport(Pool pool, Outbox outbox, OrgSyncConfig config, LastGoodCache cache) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.config = config;
+        this.cache = cache;
+    }
+
+    /** Imports an export given as JSON bytes, for the municipality {@code tenant} (the export must name the same). */
+    public Uni<SyncReport> importExport(String tenant, byte[] json, ImportChannel channel) {
+        Instant started = clock.instant();
+        Phases phases = new Phases();
+        return Uni.createFrom().item(() -> read(tenant, json))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(() -> phases.done("read"))
+                .chain(read -> read.violations().isEmpty()
+                        ? apply(tenant, read.export(), channel, started, phases)
+                        : refuse(tenant, channel, started, read.violations()));
+    }
+
+    /** Records that an export could not even be fetched; the last good state stays. */
+    public Uni<SyncReport> failed(String tenant, ImportChannel channel, Instant started, String reason) {
+        SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.FAILED, started, clock.instant(), SyncReport.Changes.NONE,
+                SyncReport.Changes.NONE, 0, reason, List.of());
+        return pool.withTransaction(c -> SyncRuns.insert(c, report)).map(id -> withId(report, id));
+    }
+
+    /** How long each step of an import took, for the log. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        synchronized void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
+    }
+
+    private record Read(OrgExport export, List<Violation> violations) {
+    }
+
+    private static Read read(String tenant, byte[] json) {
+        OrgExport export;
+        try {
+            export = Json.mapper().readValue(json, OrgExport.class);
+        } catch (JsonProcessingException e) {
+            return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON,
+                    "is not an organisation export: " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON, "could not be read: " + e.getMessage())));
+        }
+        if (export == null || export.orgUnits() == null || export.users() == null) {
+            return new Read(null, List.of(new Violation("", ViolationCode.REQUIRED, "must have Municipality, OrgUnits and Users")));
+        }
+        List<Violation> violations = new ArrayList<>(OrgExportCheck.check(export));
+        if (!tenant.equals(export.municipality())) {
+            violations.add(new Violation("Municipality", ViolationCode.INCONSISTENT,
+                    "is " + export.municipality() + " but the export was given for " + tenant));
+        }
+        if (export.orgUnits().isEmpty()) {
+            violations.add(new Violation("OrgUnits", ViolationCode.TOO_FEW,
+                    "is empty; an export without units would end the whole organisation"));
+        }
+        return new Read(export, violations);
+    }
+
+    private Uni<SyncReport> refuse(String tenant, ImportChannel channel, Instant started, List<Violation> violations) {
+        LOG.warnf("Refused the %s organisation export of %s: %d problems, first: %s %s", channel, tenant, violations.size(),
+                violations.get(0).path(), violations.get(0).message());
+        SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.REFUSED, started, clock.instant(), SyncReport.Changes.NONE,
+                SyncReport.Changes.NONE, 0, "The export was refused as a whole; the last good organisation is kept.",
+                List.copyOf(violations));
+        return pool.withTransaction(c -> SyncRuns.insert(c, report)).map(id -> withId(report, id));
+    }
+
+    /** What an import did, with what the cache needs afterwards. */
+    private record Applied(SyncReport report, long previousRun, ExportPlan.Stored before, ExportPlan plan) {
+    }
+
+    private Uni<SyncReport> apply(String tenant, OrgExport export, ImportChannel channel, Instant started, Phases phases) {
+        boolean orgRestriction = config.orgRestriction(tenant);
+        return pool.withTransaction(connection -> connection.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
+                        .execute(Tuple.of("org-sync/" + tenant))
+                        .chain(() -> connection.preparedQuery(
+                                        "select coalesce(max(id), 0) from sync_run where tenant = $1 and outcome = 'APPLIED'")
+                                .execute(Tuple.of(tenant)))
+                        .map(rows -> rows.iterator().next().getLong(0))
+                        .chain(latestRun -> {
+                            LastGoodCache.LastGood cached = cache.valid(tenant, latestRun);
+                            Uni<ExportPlan.Stored> stored = cached != null ? Uni.createFrom().item(cached.stored())
+                                    : stored(connection, tenant);
+                            return stored.invoke(() -> phases.done(cached != null ? "load (cached)" : "load"))
+                                    .chain(before -> Uni.createFrom()
+                                            .item(() -> ExportPlan.of(export, before, cached == null ? null : cached.snapshot(),
+                                                    orgRestriction))
+                                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                            .invoke(() -> phases.done("compare"))
+                                            .chain(plan -> write(connection, tenant, channel, started, plan)
+                                                    .map(report -> new Applied(report, latestRun, before, plan))));
+                        }))
+                .invoke(applied -> {
+                    SyncReport report = applied.report();
+                    phases.done("write");
+                    ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.of(export, applied.plan().access(), orgRestriction);
+                    cache.remember(tenant, report.outcome() == SyncOutcome.APPLIED
+                            ? new LastGoodCache.LastGood(report.runId(), applied.plan().applyTo(applied.before()), snapshot)
+                            : new LastGoodCache.LastGood(applied.previousRun(), applied.before(), snapshot));
+                    LOG.infof("%s the %s organisation export of %s: units %s, users %s, access republished for %d users (%s)",
+                            report.outcome(), channel, tenant, report.units(), report.users(), report.accessPublished(), phases);
+                    if (report.outcome() == SyncOutcome.APPLIED) {
+                        outbox.drainSoon();
+                    }
+                })
+                .map(Applied::report);
+    }
+
+    private static Uni<ExportPlan.Stored> stored(SqlConnection connection, String tenant) {
+        Tuple byTenant = Tuple.of(tenant);
+        Map<UUID, String> units = new HashMap<>();
+        Map<UUID, String> users = new HashMap<>();
+        Map<String, String> access = new HashMap<>();
+        return connection.preparedQuery("select uuid, content_hash from org_unit where tenant = $1").execute(byTenant)
+                .invoke(rows -> rows.forEach(r -> units.put(r.getUUID(0), r.getString(1))))
+                .chain(() -> connection.preparedQuery("select uuid, content_hash from org_user where tenant = $1").execute(byTenant))
+                .invoke(rows -> rows.forEach(r -> users.put(r.getUUID(0), r.getString(1))))
+                .chain(() -> connection.preparedQuery("select user_id, access_hash from effective_access where tenant = $1")
+                        .execute(byTenant))
+                .invoke(rows -> rows.forEach((Row r) -> access.put(r.getString(0), r.getString(1))))
+                .replaceWith(() -> new ExportPlan.Stored(units, users, access));
+    }
+
+    private Uni<SyncReport> write(SqlConnection connection, String tenant, ImportChannel channel, Instant started, ExportPlan plan) {
+        if (plan.changesNothing()) {
+            SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.UNCHANGED, started, clock.instant(),
+                    SyncReport.Changes.NONE, SyncReport.Changes.NONE, 0, "The export equals the last good organisation.", List.of());
+            return SyncRuns.insert(connection, report).map(id -> withId(report, id));
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return Batches.execute(connection, "delete from org_unit where tenant = $1 and uuid = $2",
+                        plan.unitsToEnd().stream().map(id -> Tuple.of(tenant, id)).toList())
+                .chain(() -> Batches.execute(connection, """
+                                insert into org_unit (tenant, uuid, short_key, name, parent_uuid, registration, content_hash, updated_at)
+                                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                                on conflict (tenant, uuid) do update set short_key = excluded.short_key, name = excluded.name,
+                                parent_uuid = excluded.parent_uuid, registration = excluded.registration,
+                                content_hash = excluded.content_hash, updated_at = excluded.updated_at""",
+                        plan.unitsToWrite().stream().map(u -> row(tenant, u.unit().uuid(), u.unit().shortKey(),
+                                u.unit().name(), u.unit().parentOrgUnitUuid(), u.registration(), u.hash(), now)).toList()))
+                .chain(() -> Batches.execute(connection, "delete from org_user where tenant = $1 and uuid = $2",
+                        plan.usersToEnd().stream().map(id -> Tuple.of(tenant, id)).toList()))
+                .chain(() -> Batches.execute(connection, """
+                                insert into org_user (tenant, uuid, user_id, name, registration, content_hash, updated_at)
+                                values ($1, $2, $3, $4, $5, $6, $7)
+                                on conflict (tenant, uuid) do update set user_id = excluded.user_id, name = excluded.name,
+                                registration = excluded.registration, content_hash = excluded.content_hash, updated_at = excluded.updated_at""",
+                        plan.usersToWrite().stream().map(u -> row(tenant, u.user().uuid(), u.user().userId(),
+                                u.user().name(), u.registration(), u.hash(), now)).toList()))
+                .chain(() -> Batches.execute(connection, "delete from effective_access where tenant = $1 and user_id = $2",
+                        plan.accessToEnd().stream().map(login -> Tuple.of(tenant, login)).toList()))
+                .chain(() -> Batches.execute(connection, """
+                                insert into effective_access (tenant, user_id, access, access_hash, updated_at) values ($1, $2, $3, $4, $5)
+                                on conflict (tenant, user_id) do update set access = excluded.access, access_hash = excluded.access_hash,
+                                updated_at = excluded.updated_at""",
+                        plan.accessToWrite().stream().map(a -> Tuple.of(tenant, a.userId(), a.access(), a.hash(), now)).toList()))
+                .chain(() -> connection.query("select nextval('outbox_generation')").execute())
+                .chain(rows -> Outbox.enqueue(connection, plan.outbox(), rows.iterator().next().getLong(0)))
+                .chain(() -> {
+                    SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.APPLIED, started, clock.instant(), plan.units(),
+                            plan.users(), plan.accessToWrite().size() + plan.accessToEnd().size(), null, List.of());
+                    return SyncRuns.insert(connection, report).map(id -> withId(report, id));
+                });
+    }
+
+    /** A statement's parameters; unlike {@code Tuple.of} it takes any number, and nulls. */
+    private static Tuple row(Object... values) {
+        return Tuple.from(java.util.Arrays.asList(values));
+    }
+
+    private static SyncReport withId(SyncReport r, long id) {
+        return new SyncReport(id, r.tenant(), r.channel(), r.outcome(), r.startedAt(), r.finishedAt(), r.units(), r.users(),
+                r.accessPublished(), r.detail(), r.violations());
+    }
+}

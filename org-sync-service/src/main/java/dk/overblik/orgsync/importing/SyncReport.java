@@ -1,0 +1,20 @@
+package dk.overblik.orgsync.importing;
+
+import dk.overblik.contracts.validation.Violation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What one sync did: how many units and users came, changed and went, and how many users' access was republished. */
+public record SyncReport(long runId, String tenant, ImportChannel channel, SyncOutcome outcome, Instant startedAt,
+                         Instant finishedAt, Changes units, Changes users, int accessPublished, String detail,
+                         List<Violation> violations) {
+
+    public record Changes(int added, int changed, int removed) {
+        public static final Changes NONE = new Changes(0, 0, 0);
+
+        public boolean any() {
+            return added + changed + removed > 0;
+        }
+    }
+}
