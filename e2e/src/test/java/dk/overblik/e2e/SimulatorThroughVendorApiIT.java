@@ -56,8 +56,13 @@ class SimulatorThroughVendorApiIT {
                 .body("kleSources.kle", org.hamcrest.Matchers.hasItem("27.24"))
                 .body("positions[0].unit.name", org.hamcrest.Matchers.notNullValue());
 
-        // A citizen of A with an open case in A that its caseworker's access covers (for now: the municipality).
-        CaseRecord open = firstCaseInA(simulation);
+        // A citizen of A with a case in A that caseworker-a's access (from the organisation just imported) covers.
+        io.restassured.path.json.JsonPath access = given().baseUri(env.get(StackEnv.ORGSYNC_URL)).auth().oauth2(caseworker)
+                .when().get("/api/v1/users/caseworker-a/access").then().extract().jsonPath();
+        List<String> kleScope = access.getList("kleScope", String.class);
+        int clearance = access.getInt("clearance");
+        CaseRecord open = firstCaseInA(simulation, c -> c.sensitivity().level() <= clearance
+                && c.kle().subjectWithAncestors().stream().anyMatch(kleScope::contains));
         PartyRef person = open.parties().get(0).ref();
         String caseworkerA = TestStack.tokens().forUser("caseworker-a");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
@@ -67,18 +72,25 @@ class SimulatorThroughVendorApiIT {
                         .contains(open.id().toString()));
     }
 
-    private static CaseRecord firstCaseInA(Simulation simulation) {
-        for (long citizen = 1; ; citizen++) {
+    /** A case of a citizen of A, as its last registration left it, that {@code visible} accepts and its source did not delete. */
+    private static CaseRecord firstCaseInA(Simulation simulation, java.util.function.Predicate<CaseRecord> visible) {
+        for (long citizen = 0; citizen < 80; citizen++) {
+            java.util.Map<java.util.UUID, CaseRecord> last = new java.util.LinkedHashMap<>();
+            java.util.Set<java.util.UUID> deleted = new java.util.HashSet<>();
             for (SimRecord record : simulation.citizen(citizen)) {
-                if (record instanceof SimRecord.CaseVersion c && c.record().tenant().equals(dk.overblik.simulator.Municipality.A.cvr())
-                        && c.record().parties().get(0).ref().kind() == PartyRef.Kind.CPR) {
-                    boolean deleted = simulation.citizen(citizen).stream().anyMatch(r -> r instanceof SimRecord.CaseDeletion d
-                            && d.deletion().id().equals(c.record().id()));
-                    if (!deleted) {
-                        return c.record();
-                    }
+                if (record instanceof SimRecord.CaseVersion c) {
+                    last.merge(c.record().id(), c.record(), (a, b) -> a.registeredAt().isAfter(b.registeredAt()) ? a : b);
+                } else if (record instanceof SimRecord.CaseDeletion d) {
+                    deleted.add(d.deletion().id());
+                }
+            }
+            for (CaseRecord c : last.values()) {
+                if (c.tenant().equals(dk.overblik.simulator.Municipality.A.cvr()) && !deleted.contains(c.id())
+                        && c.parties().get(0).ref().kind() == PartyRef.Kind.CPR && visible.test(c)) {
+                    return c;
                 }
             }
         }
+        throw new IllegalStateException("No simulated citizen of A has a case caseworker-a may see");
     }
 }

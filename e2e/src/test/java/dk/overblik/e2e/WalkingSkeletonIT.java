@@ -34,6 +34,8 @@ class WalkingSkeletonIT {
     static void startServices() {
         env = RunningServices.env();
         tokens = TestStack.tokens();
+        // Access comes from org-sync: the demo organisation gives both caseworkers KLE 27.24.
+        Organisations.deliverDemo(env);
     }
 
     @Test

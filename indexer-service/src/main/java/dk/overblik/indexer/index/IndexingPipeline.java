@@ -3,6 +3,8 @@ package dk.overblik.indexer.index;
 import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.indexer.quality.QualityRecorder;
 import dk.overblik.service.opensearch.IndexSetup;
+import dk.overblik.service.opensearch.OpenSearchJson;
+import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.inject.Singleton;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
 // A @Singleton, not @ApplicationScoped: the indexers read its fields, and a client proxy has none.
 @Singleton
 public class IndexingPipeline {
+    private static final Logger LOG = Logger.getLogger(IndexingPipeline.class);
     final BulkWriter bulk;
     final IndexSetup setup;
     final RecordReader reader;
@@ -49,9 +52,35 @@ public class IndexingPipeline {
             return Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()));
         }
         return gate.enter()
-                .chain(() -> write.get().eventually(gate::exit))
+                .chain(() -> untilWritten(write).eventually(gate::exit))
                 .chain(() -> deadLetters.send(rejected))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /**
+     * Runs the write until it succeeds when OpenSearch is away or overloaded. Every step of a write
+     * (versioned bulk, guarded access propagation) may be repeated safely, so the whole write is
+     * repeated, and nothing is acknowledged before it is through.
+     */
+    private Uni<Void> untilWritten(Supplier<Uni<Void>> write) {
+        return Uni.createFrom().deferred(write::get)
+                .onFailure(IndexingPipeline::isTransient)
+                .invoke(e -> LOG.warnf("Writing a batch failed (%s); retrying without committing", e.toString()))
+                .onFailure(IndexingPipeline::isTransient)
+                .retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely();
+    }
+
+    /** OpenSearch unreachable, closing the connection, or answering 429/5xx. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof OpenSearchJson.Failure f) {
+                return f.isRetryable();
+            }
+            if (e instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sets a record aside for the dead-letter topic and counts it for the quality report. */

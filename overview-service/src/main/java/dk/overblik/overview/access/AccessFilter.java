@@ -1,27 +1,124 @@
 package dk.overblik.overview.access;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.DocumentIndex;
+import dk.overblik.contracts.json.Json;
 import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.query_dsl.Query;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The part of every OpenSearch query that decides what the caller may see; it runs inside
- * OpenSearch, never as filtering of result pages in Java. For now the rule is the municipality
- * (DESIGN section 4, rule 1): the caller sees the cases of their own municipality only.
+ * The part of every OpenSearch query that decides what the caller may see (DESIGN section 4); it
+ * runs inside OpenSearch, never as filtering of result pages in Java. A case is visible when it
+ * is in the caller's municipality, its KLE lies in their KLE scope (the index holds each case's
+ * KLE with its ancestors, so a scope entry at any level is a plain term), its sensitivity is
+ * within their clearance and, where the municipality restricts by organisation, its responsible
+ * unit is in their organisation scope. A document is visible when its own sensitivity is within
+ * the clearance and at least one of its cases is visible. A user without published access sees
+ * nothing.
  */
 @ApplicationScoped
 public class AccessFilter {
+    private final AccessViews views;
 
-    public List<Query> casesVisibleTo(Caller caller) {
+    public AccessFilter(AccessViews views) {
+        this.views = views;
+    }
+
+    /** The caller's municipality, which every query is limited to; 403 if the token names none. */
+    public static String municipality(Caller caller) {
         if (caller.municipality() == null) {
             throw new ProblemException(403, "no-municipality", "No municipality in the token",
                     "The token names no municipality, so nothing can be shown.");
         }
-        return List.of(Query.of(q -> q.term(t -> t.field(CaseIndex.TENANT).value(FieldValue.of(caller.municipality())))));
+        return caller.municipality();
+    }
+
+    public Optional<EffectiveAccess> accessOf(Caller caller) {
+        return views.accessOf(municipality(caller), caller.userId());
+    }
+
+    /** Only the municipality: the scope in which hidden cases are counted. */
+    public ObjectNode casesInMunicipality(Caller caller) {
+        return term(CaseIndex.TENANT, municipality(caller));
+    }
+
+    public ObjectNode casesVisibleTo(Caller caller) {
+        return accessOf(caller).map(access -> bool(caseRules(access, CaseIndex.TENANT, CaseIndex.KLE_SCOPE,
+                CaseIndex.SENSITIVITY_LEVEL, CaseIndex.RESPONSIBLE_UNIT))).orElseGet(AccessFilter::nothing);
+    }
+
+    public ObjectNode documentsVisibleTo(Caller caller) {
+        return accessOf(caller).map(access -> {
+            List<ObjectNode> filters = new ArrayList<>();
+            filters.add(term(DocumentIndex.TENANT, access.tenant()));
+            filters.add(atMost(DocumentIndex.SENSITIVITY_LEVEL, access.clearance()));
+            List<ObjectNode> caseRules = caseRules(access, null, DocumentIndex.CASES_KLE_SCOPE, DocumentIndex.CASES_SENSITIVITY_LEVEL,
+                    DocumentIndex.CASES_RESPONSIBLE_UNIT);
+            ObjectNode known = Json.mapper().createObjectNode();
+            known.putObject("term").put(DocumentIndex.CASES_KNOWN, true);
+            caseRules.add(known);
+            ObjectNode nested = Json.mapper().createObjectNode();
+            nested.putObject("nested").put("path", DocumentIndex.CASES).set("query", bool(caseRules));
+            filters.add(nested);
+            return bool(filters);
+        }).orElseGet(AccessFilter::nothing);
+    }
+
+    private static List<ObjectNode> caseRules(EffectiveAccess access, String tenantField, String kleField, String sensitivityField,
+                                              String unitField) {
+        List<ObjectNode> filters = new ArrayList<>();
+        if (tenantField != null) {
+            filters.add(term(tenantField, access.tenant()));
+        }
+        filters.add(terms(kleField, access.kleScope()));
+        filters.add(atMost(sensitivityField, access.clearance()));
+        if (access.orgRestriction()) {
+            filters.add(terms(unitField, access.orgScope()));
+        }
+        return filters;
+    }
+
+    public static ObjectNode bool(List<ObjectNode> filters) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        filters.forEach(filter::add);
+        return query;
+    }
+
+    private static ObjectNode nothing() {
+        ObjectNode query = Json.mapper().createObjectNode();
+        query.putObject("match_none");
+        return query;
+    }
+
+    public static ObjectNode term(String field, Object value) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        query.putObject("term").set(field, Json.mapper().valueToTree(value));
+        return query;
+    }
+
+    /** An empty scope matches nothing. */
+    public static ObjectNode terms(String field, List<String> values) {
+        if (values.isEmpty()) {
+            return nothing();
+        }
+        ObjectNode query = Json.mapper().createObjectNode();
+        ArrayNode array = query.putObject("terms").putArray(field);
+        values.forEach(array::add);
+        return query;
+    }
+
+    private static ObjectNode atMost(String field, int level) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        query.putObject("range").putObject(field).put("lte", level);
+        return query;
     }
 }

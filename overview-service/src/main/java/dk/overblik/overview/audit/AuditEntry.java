@@ -45,4 +45,12 @@ public class AuditEntry {
 
     @Column(name = "client_address")
     public String clientAddress;
+
+    /** The hash of the entry before this one (null for the first chained entry). */
+    @Column(name = "previous_hash")
+    public String previousHash;
+
+    /** SHA-256 over this entry's fields and {@link #previousHash}; see {@link AuditChain}. */
+    @Column(name = "entry_hash")
+    public String entryHash;
 }

@@ -1,56 +1,123 @@
 package dk.overblik.overview.party;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.overview.access.AccessFilter;
+import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.security.Caller;
-import dk.overblik.service.opensearch.Async;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.opensearch.client.opensearch.OpenSearchAsyncClient;
-import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Finds a party's cases in the index, with the caller's access filter inside the query. */
+/**
+ * Finds a party's visible cases, their facets and visible document counts, and how many of the
+ * party's cases in the municipality the caller may not see. Every count and facet comes from a
+ * query that carries the access filter, so nothing leaks through a number; the hidden count is
+ * the only figure taken over the whole municipality, and it is a number only.
+ */
 @ApplicationScoped
 public class PartyCaseSearch {
     static final int MAX_CASES = 500;
 
-    private final OpenSearchAsyncClient client;
+    private final OpenSearchJson openSearch;
     private final AccessFilter access;
 
-    public PartyCaseSearch(OpenSearchAsyncClient client, AccessFilter access) {
-        this.client = client;
+    public PartyCaseSearch(OpenSearchJson openSearch, AccessFilter access) {
+        this.openSearch = openSearch;
         this.access = access;
     }
 
-    public Uni<List<IndexedCase>> visibleCases(Caller caller, PartyRef party) {
-        List<Query> filters = new ArrayList<>(access.casesVisibleTo(caller));
-        filters.add(Query.of(q -> q.term(t -> t.field(CaseIndex.PARTY_REFS).value(FieldValue.of(party.urn())))));
-        filters.add(Query.of(q -> q.term(t -> t.field(CaseIndex.DELETED).value(FieldValue.of(false)))));
-        return Async.call(() -> client.search(s -> s
-                        .index(CaseIndex.READ_ALIAS)
-                        .query(q -> q.bool(b -> b.filter(filters)))
-                        .sort(o -> o.field(f -> f.field(CaseIndex.LAST_ACTIVITY_AT).order(SortOrder.Desc)))
-                        .size(MAX_CASES), IndexedCase.class))
-                .map(PartyCaseSearch::documents)
-                .onFailure(PartyCaseSearch::isMissingIndex).recoverWithItem(List.of());
+    /** What the search found: visible cases (newest activity first), their total, the hidden count, facets, document counts. */
+    public record Found(List<IndexedCase> cases, long total, long hidden, Map<String, Map<String, Long>> facets,
+                        Map<String, Long> documentCounts) {
+        static final Found NOTHING = new Found(List.of(), 0, 0, Map.of(), Map.of());
     }
 
-    private static List<IndexedCase> documents(SearchResponse<IndexedCase> response) {
-        return response.hits().hits().stream().map(Hit::source).toList();
+    public Uni<Found> find(Caller caller, PartyRef party, boolean withDocuments) {
+        ObjectNode partyCase = AccessFilter.bool(List.of(AccessFilter.term(CaseIndex.PARTY_REFS, party.urn()),
+                AccessFilter.term(CaseIndex.DELETED, false)));
+        ObjectNode visible = Json.mapper().createObjectNode();
+        visible.put("size", MAX_CASES).put("track_total_hits", true);
+        visible.set("query", AccessFilter.bool(List.of(access.casesVisibleTo(caller), partyCase)));
+        visible.putArray("sort").addObject().putObject(CaseIndex.LAST_ACTIVITY_AT).put("order", "desc");
+        ObjectNode aggs = visible.putObject("aggs");
+        aggs.putObject("sourceSystem").putObject("terms").put("field", "sourceSystem").put("size", 100);
+        aggs.putObject("kleMainGroup").putObject("terms").put("field", CaseIndex.KLE_SCOPE).put("include", "[0-9]{2}")
+                .put("size", 100);
+        aggs.putObject("progress").putObject("terms").put("field", "progress").put("size", 20);
+
+        ObjectNode all = Json.mapper().createObjectNode();
+        all.set("query", AccessFilter.bool(List.of(access.casesInMunicipality(caller), partyCase)));
+
+        Uni<JsonNode> cases = openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(visible));
+        Uni<JsonNode> count = openSearch.post("/" + CaseIndex.READ_ALIAS + "/_count", Json.toBytes(all));
+        return Uni.combine().all().unis(cases, count).asTuple()
+                .chain(both -> {
+                    JsonNode response = both.getItem1();
+                    List<IndexedCase> found = new ArrayList<>();
+                    for (JsonNode hit : response.path("hits").path("hits")) {
+                        found.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
+                    }
+                    long total = response.path("hits").path("total").path("value").asLong();
+                    long hidden = Math.max(0, both.getItem2().path("count").asLong() - total);
+                    Map<String, Map<String, Long>> facets = facets(response);
+                    if (!withDocuments || found.isEmpty()) {
+                        return Uni.createFrom().item(new Found(found, total, hidden, facets, Map.of()));
+                    }
+                    return documentCounts(caller, found).map(counts -> new Found(found, total, hidden, facets, counts));
+                })
+                .onFailure(PartyCaseSearch::isMissingIndex).recoverWithItem(Found.NOTHING);
+    }
+
+    /** The facet aggregations of a case search: facet name to value to count. */
+    public static Map<String, Map<String, Long>> facets(JsonNode response) {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : List.of("sourceSystem", "kleMainGroup", "progress")) {
+            Map<String, Long> buckets = new LinkedHashMap<>();
+            response.path("aggregations").path(facet).path("buckets")
+                    .forEach(b -> buckets.put(b.path("key").asText(), b.path("doc_count").asLong()));
+            facets.put(facet, buckets);
+        }
+        return facets;
+    }
+
+    /** Visible documents per case, counted inside OpenSearch over the documents the caller may see. */
+    private Uni<Map<String, Long>> documentCounts(Caller caller, List<IndexedCase> cases) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        request.put("size", 0);
+        ObjectNode ofTheseCases = Json.mapper().createObjectNode();
+        ArrayNode ids = ofTheseCases.putObject("nested").put("path", DocumentIndex.CASES).putObject("query").putObject("terms")
+                .putArray(DocumentIndex.CASES_CASE_ID);
+        cases.forEach(c -> ids.add(c.id().toString()));
+        request.set("query", AccessFilter.bool(List.of(access.documentsVisibleTo(caller),
+                AccessFilter.term(DocumentIndex.DELETED, false), ofTheseCases)));
+        ObjectNode casesAgg = request.putObject("aggs").putObject("cases");
+        casesAgg.putObject("nested").put("path", DocumentIndex.CASES);
+        ObjectNode byCase = casesAgg.putObject("aggs").putObject("byCase").putObject("terms");
+        byCase.put("field", DocumentIndex.CASES_CASE_ID).put("size", cases.size());
+        byCase.set("include", ids.deepCopy());
+        return openSearch.post("/" + DocumentIndex.READ_ALIAS + "/_search", Json.toBytes(request))
+                .map(response -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    response.path("aggregations").path("cases").path("byCase").path("buckets")
+                            .forEach(b -> counts.put(b.path("key").asText(), b.path("doc_count").asLong()));
+                    return counts;
+                })
+                .onFailure(PartyCaseSearch::isMissingIndex).recoverWithItem(Map.of());
     }
 
     /** Before the indexer's first start there is no index: nothing to show, not an error. */
     private static boolean isMissingIndex(Throwable e) {
-        return e instanceof OpenSearchException ose && "index_not_found_exception".equals(ose.error().type());
+        return e instanceof OpenSearchJson.Failure f && f.status() == 404;
     }
 }

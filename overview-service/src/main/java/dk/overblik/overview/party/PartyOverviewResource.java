@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
-import java.util.UUID;
 
 /** One person or company, every case the caller may see. Audited before the answer leaves. */
 @Path("/api/v1/party-overview")
@@ -31,11 +30,13 @@ public class PartyOverviewResource {
     private final PartyCaseSearch search;
     private final AuditLog audit;
     private final CurrentCaller caller;
+    private final CaseViews views;
 
-    public PartyOverviewResource(PartyCaseSearch search, AuditLog audit, CurrentCaller caller) {
+    public PartyOverviewResource(PartyCaseSearch search, AuditLog audit, CurrentCaller caller, CaseViews views) {
         this.search = search;
         this.audit = audit;
         this.caller = caller;
+        this.views = views;
     }
 
     @POST
@@ -45,13 +46,15 @@ public class PartyOverviewResource {
     public Uni<PartyOverview> overview(PartyOverviewRequest request, @Context HttpServerRequest http) {
         PartyRef party = parse(request);
         Caller who = caller.get();
-        String requestId = requestId(http);
-        String client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        return search.visibleCases(who, party)
+        String requestId = AuditLog.requestId(http);
+        String client = AuditLog.clientAddress(http);
+        return search.find(who, party, !CaseViews.reduced(who))
                 .emitOn(VertxContexts.current())
-                .call(cases -> audit.record(new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, party.urn(), null,
-                        cases.size(), 0, requestId, client)))
-                .map(cases -> new PartyOverview(party.urn(), cases.stream().map(CaseView::of).toList(), cases.size(), 0));
+                .call(found -> audit.record(new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, party.urn(), null,
+                        found.cases().size(), (int) found.hidden(), requestId, client)))
+                .map(found -> new PartyOverview(party.urn(), found.cases().stream()
+                        .map(c -> views.of(who, c, found.documentCounts().getOrDefault(c.id().toString(), 0L))).toList(),
+                        found.total(), found.hidden(), found.facets()));
     }
 
     private static PartyRef parse(PartyOverviewRequest request) {
@@ -59,10 +62,5 @@ public class PartyOverviewResource {
         return PartyRef.tryParse(urn).orElseThrow(() -> new InvalidInputException("No valid party to look up.",
                 List.of(new Violation("party", urn == null ? ViolationCode.REQUIRED : ViolationCode.BAD_PARTY_REF,
                         "must be urn:oio:cpr-nr:<10 digits> or urn:oio:cvr-nr:<8 digits>"))));
-    }
-
-    private static String requestId(HttpServerRequest http) {
-        String given = http.getHeader("X-Request-Id");
-        return given != null && given.length() <= 64 ? given : UUID.randomUUID().toString();
     }
 }

@@ -8,7 +8,10 @@ import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.stack.StackEnv;
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.overview.access.AccessViews;
 import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.PublishedAccess;
 import dk.overblik.testsupport.SampleCases;
 import dk.overblik.testsupport.TestStack;
 import io.quarkus.test.common.TestResourceScope;
@@ -17,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Refresh;
@@ -34,6 +38,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,10 +57,27 @@ class PartyOverviewTest {
     @Inject
     IndexSetup indexSetup;
 
+    @Inject
+    AccessViews views;
+
     @BeforeAll
     static void tokens() {
         caseworkerA = TestStack.tokens().forUser("caseworker-a");
         caseworkerB = TestStack.tokens().forUser("caseworker-b");
+    }
+
+    /** Both caseworkers may see the sample cases (KLE 27.24.00, sensitivity 2), as org-sync would have published. */
+    @BeforeEach
+    void access() {
+        for (EffectiveAccess access : List.of(
+                new EffectiveAccess(SampleCases.TENANT_A, "caseworker-a", List.of("27"), List.of(), 3, false),
+                new EffectiveAccess(SampleCases.TENANT_B, "caseworker-b", List.of("27"), List.of(), 3, false))) {
+            if (!views.accessOf(access.tenant(), access.userId()).filter(access::equals).isPresent()) {
+                PublishedAccess.publish(access);
+                await().atMost(Duration.ofSeconds(20)).until(() -> views.accessOf(access.tenant(), access.userId())
+                        .filter(access::equals).isPresent());
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,82 @@
+package dk.overblik.overview.access;
+
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.org.OrgUnitState;
+import dk.overblik.contracts.org.OrgUserState;
+import dk.overblik.service.kafka.CompactedTopicView;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What org-sync publishes, kept locally: each user's effective access ({@code overblik.access.v1})
+ * and the units and employees by name ({@code overblik.org.v1}). The service is ready only once
+ * both views have read their topics to the end.
+ */
+@ApplicationScoped
+@Startup
+public class AccessViews {
+    private final CompactedTopicView<EffectiveAccess> access;
+    private final CompactedTopicView<Object> org;
+
+    public AccessViews(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.access = new CompactedTopicView<>(bootstrap, Topics.ACCESS, r -> read(r.value(), EffectiveAccess.class)).start();
+        this.org = new CompactedTopicView<Object>(bootstrap, Topics.ORG, r -> {
+            Header type = r.headers().lastHeader("ce_type");
+            String t = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+            return switch (t) {
+                case EventTypes.ORG_UNIT -> (Object) read(r.value(), OrgUnitState.class);
+                case EventTypes.ORG_USER -> (Object) read(r.value(), OrgUserState.class);
+                default -> throw new IllegalArgumentException("unknown type '" + t + "'");
+            };
+        }).start();
+    }
+
+    /** The effective access of a user, if org-sync has published one. */
+    public Optional<EffectiveAccess> accessOf(String tenant, String userId) {
+        return access.get(EffectiveAccess.key(tenant, userId));
+    }
+
+    public Optional<OrgUnitState> unit(String tenant, UUID uuid) {
+        return uuid == null ? Optional.empty() : org.get(OrgUnitState.key(tenant, uuid)).filter(OrgUnitState.class::isInstance)
+                .map(OrgUnitState.class::cast);
+    }
+
+    public Optional<OrgUserState> employee(String tenant, UUID uuid) {
+        return uuid == null ? Optional.empty() : org.get(OrgUnitState.key(tenant, uuid)).filter(OrgUserState.class::isInstance)
+                .map(OrgUserState.class::cast);
+    }
+
+    public boolean isComplete() {
+        return access.isComplete() && org.isComplete();
+    }
+
+    public int accessCount() {
+        return access.size();
+    }
+
+    private static <T> T read(byte[] value, Class<T> type) {
+        try {
+            return Json.mapper().readValue(value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        access.close();
+        org.close();
+    }
+}

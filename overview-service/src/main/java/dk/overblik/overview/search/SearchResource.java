@@ -1,0 +1,195 @@
+package dk.overblik.overview.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.validation.Violation;
+import dk.overblik.contracts.validation.ViolationCode;
+import dk.overblik.contracts.value.Kle;
+import dk.overblik.overview.access.AccessFilter;
+import dk.overblik.overview.audit.AuditAction;
+import dk.overblik.overview.audit.AuditLog;
+import dk.overblik.overview.party.CaseView;
+import dk.overblik.overview.party.CaseViews;
+import dk.overblik.overview.party.PartyCaseSearch;
+import dk.overblik.service.opensearch.OpenSearchJson;
+import dk.overblik.service.problem.InvalidInputException;
+import dk.overblik.service.reactive.VertxContexts;
+import dk.overblik.service.security.Caller;
+import dk.overblik.service.security.CurrentCaller;
+import dk.overblik.service.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Free-text and filtered search over the cases the caller may see, with facets and
+ * {@code search_after} paging (stable for deep pages: every sort ends with the case id).
+ * Caseworkers only; audited with the query before the answer leaves.
+ */
+@Path("/api/v1/search")
+@RolesAllowed(Roles.CASEWORKER)
+public class SearchResource {
+    static final int MAX_SIZE = 100;
+
+    private final OpenSearchJson openSearch;
+    private final AccessFilter access;
+    private final AuditLog audit;
+    private final CurrentCaller caller;
+    private final CaseViews views;
+
+    public SearchResource(OpenSearchJson openSearch, AccessFilter access, AuditLog audit, CurrentCaller caller, CaseViews views) {
+        this.openSearch = openSearch;
+        this.access = access;
+        this.audit = audit;
+        this.caller = caller;
+        this.views = views;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search the visible cases: free text over titles, filters, sort, facets, search_after paging")
+    public Uni<SearchResult> search(SearchRequest request, @Context HttpServerRequest http) {
+        SearchRequest r = request == null ? new SearchRequest(null, null, null, null, null, null, null, null, null, null, null, null)
+                : request;
+        check(r);
+        Caller who = caller.get();
+        int size = r.size() == null ? 25 : r.size();
+        SearchRequest.Sort sort = r.sort() != null ? r.sort() : r.text() == null ? SearchRequest.Sort.LAST_ACTIVITY
+                : SearchRequest.Sort.RELEVANCE;
+        ObjectNode body = query(who, r, sort, size);
+        return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(body))
+                .onFailure(e -> e instanceof OpenSearchJson.Failure f && f.status() == 404)
+                .recoverWithItem(Json.mapper().createObjectNode())
+                .emitOn(VertxContexts.current())
+                .map(response -> result(who, response, size))
+                .call(result -> audit.record(new AuditLog.Lookup(who, AuditAction.SEARCH, null, Json.toString(r),
+                        result.cases().size(), 0, AuditLog.requestId(http), AuditLog.clientAddress(http))));
+    }
+
+    private ObjectNode query(Caller who, SearchRequest r, SearchRequest.Sort sort, int size) {
+        List<ObjectNode> filters = new ArrayList<>();
+        filters.add(access.casesVisibleTo(who));
+        filters.add(AccessFilter.term(CaseIndex.DELETED, false));
+        addTerms(filters, CaseIndex.KLE_SCOPE, r.kle());
+        addTerms(filters, "progress", r.progress());
+        addTerms(filters, "sourceSystem", r.sourceSystem());
+        addTerms(filters, CaseIndex.RESPONSIBLE_UNIT, r.responsibleUnit());
+        addRange(filters, "openedAt", r.openedFrom(), r.openedTo());
+        addRange(filters, "closedAt", r.closedFrom(), r.closedTo());
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", size).put("track_total_hits", true);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode filter = bool.putArray("filter");
+        filters.forEach(filter::add);
+        if (r.text() != null && !r.text().isBlank()) {
+            bool.putArray("must").addObject().putObject("match").putObject("title").put("query", r.text()).put("operator", "and");
+        }
+        ArrayNode sorts = body.putArray("sort");
+        switch (sort) {
+            case RELEVANCE -> sorts.addObject().putObject("_score").put("order", "desc");
+            case LAST_ACTIVITY -> sorts.addObject().putObject(CaseIndex.LAST_ACTIVITY_AT).put("order", "desc");
+            case OPENED -> sorts.addObject().putObject("openedAt").put("order", "desc").put("missing", "_last");
+        }
+        sorts.addObject().putObject("id").put("order", "asc");
+        if (r.searchAfter() != null && !r.searchAfter().isEmpty()) {
+            ArrayNode after = body.putArray("search_after");
+            r.searchAfter().forEach(after::add);
+        }
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("sourceSystem").putObject("terms").put("field", "sourceSystem").put("size", 100);
+        aggs.putObject("kleMainGroup").putObject("terms").put("field", CaseIndex.KLE_SCOPE).put("include", "[0-9]{2}").put("size", 100);
+        aggs.putObject("progress").putObject("terms").put("field", "progress").put("size", 20);
+        return body;
+    }
+
+    private SearchResult result(Caller who, JsonNode response, int size) {
+        List<CaseView> cases = new ArrayList<>();
+        JsonNode last = null;
+        for (JsonNode hit : response.path("hits").path("hits")) {
+            cases.add(views.of(who, Json.mapper().convertValue(hit.path("_source"), IndexedCase.class), null));
+            last = hit.path("sort");
+        }
+        List<JsonNode> next = null;
+        if (last != null && cases.size() == size) {
+            next = new ArrayList<>();
+            last.forEach(next::add);
+        }
+        return new SearchResult(cases, response.path("hits").path("total").path("value").asLong(),
+                PartyCaseSearch.facets(response), next);
+    }
+
+    private static void addTerms(List<ObjectNode> filters, String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            filters.add(AccessFilter.terms(field, values));
+        }
+    }
+
+    private static void addRange(List<ObjectNode> filters, String field, java.time.Instant from, java.time.Instant to) {
+        if (from == null && to == null) {
+            return;
+        }
+        ObjectNode range = Json.mapper().createObjectNode();
+        ObjectNode bounds = range.putObject("range").putObject(field);
+        if (from != null) {
+            bounds.put("gte", from.toString());
+        }
+        if (to != null) {
+            bounds.put("lte", to.toString());
+        }
+        filters.add(range);
+    }
+
+    private static void check(SearchRequest r) {
+        List<Violation> violations = new ArrayList<>();
+        if (r.size() != null && (r.size() < 1 || r.size() > MAX_SIZE)) {
+            violations.add(new Violation("size", ViolationCode.OUT_OF_RANGE, "must be 1-" + MAX_SIZE));
+        }
+        if (r.text() != null && r.text().length() > 200) {
+            violations.add(new Violation("text", ViolationCode.TOO_LONG, "must be at most 200 characters"));
+        }
+        if (r.kle() != null) {
+            for (int i = 0; i < r.kle().size(); i++) {
+                if (!Kle.isScopeEntry(r.kle().get(i))) {
+                    violations.add(new Violation("kle[" + i + "]", ViolationCode.BAD_KLE_SUBJECT, "must be NN, NN.NN or NN.NN.NN"));
+                }
+            }
+        }
+        if (r.responsibleUnit() != null) {
+            for (int i = 0; i < r.responsibleUnit().size(); i++) {
+                try {
+                    UUID.fromString(r.responsibleUnit().get(i));
+                } catch (IllegalArgumentException e) {
+                    violations.add(new Violation("responsibleUnit[" + i + "]", ViolationCode.BAD_UUID, "must be a UUID"));
+                }
+            }
+        }
+        if (r.openedFrom() != null && r.openedTo() != null && r.openedFrom().isAfter(r.openedTo())) {
+            violations.add(new Violation("openedFrom", ViolationCode.INCONSISTENT, "must not be after openedTo"));
+        }
+        if (r.closedFrom() != null && r.closedTo() != null && r.closedFrom().isAfter(r.closedTo())) {
+            violations.add(new Violation("closedFrom", ViolationCode.INCONSISTENT, "must not be after closedTo"));
+        }
+        if (r.searchAfter() != null && r.searchAfter().size() > 2) {
+            violations.add(new Violation("searchAfter", ViolationCode.TOO_MANY, "must be a nextSearchAfter of an earlier page"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("Not a valid search.", violations);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dk.overblik.overview.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.overblik.overview.party.CaseView;
+
+import java.util.List;
+import java.util.Map;
+
+/** One page of visible cases, their total, facets over all of them, and where the next page starts (null: no more). */
+public record SearchResult(List<CaseView> cases, long total, Map<String, Map<String, Long>> facets, List<JsonNode> nextSearchAfter) {
+}

@@ -1,0 +1,133 @@
+package dk.overblik.overview.audit;
+
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.overview.support.Fixtures;
+import dk.overblik.stack.StackEnv;
+import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.SampleCases;
+import dk.overblik.testsupport.TestStack;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = OverblikStack.class, scope = TestResourceScope.GLOBAL)
+class AuditTrailTest {
+    private static final String A = SampleCases.TENANT_A;
+
+    @Inject
+    Fixtures fixtures;
+
+    private static void lookUp(String user, PartyRef person) {
+        given().auth().oauth2(TestStack.tokens().forUser(user)).contentType(ContentType.JSON)
+                .body("{\"party\": \"" + person.urn() + "\"}").when().post("/api/v1/party-overview").then().statusCode(200);
+    }
+
+    @Test
+    void anAuditorSeesWhoLookedAtAPersonAndWhatAUserLookedUpAndIsAuditedToo() {
+        fixtures.grant(new EffectiveAccess(A, "caseworker-a", List.of("27"), List.of(), 2, false));
+        fixtures.grant(new EffectiveAccess(A, "callcenter-a", List.of("27"), List.of(), 2, false));
+        PartyRef person = SampleCases.randomPerson();
+        lookUp("caseworker-a", person);
+        lookUp("callcenter-a", person);
+        String auditor = TestStack.tokens().forUser("auditor-a");
+
+        given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("party", person.urn()))
+                .when().post("/api/v1/audit/search").then().statusCode(200)
+                .body("entries", hasSize(2))
+                .body("entries.userId", org.hamcrest.Matchers.containsInAnyOrder("caseworker-a", "callcenter-a"))
+                .body("entries.action", everyItem(equalTo("PARTY_OVERVIEW")));
+
+        given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("userId", "auditor-a", "limit", 5))
+                .when().post("/api/v1/audit/search").then().statusCode(200)
+                .body("entries.action", hasItem("AUDIT_SEARCH"))
+                .body("entries.subject", hasItem(person.urn()));
+
+        given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("party", "urn:oio:cpr-nr:12"))
+                .when().post("/api/v1/audit/search").then().statusCode(400);
+        given().auth().oauth2(TestStack.tokens().forUser("caseworker-a")).contentType(ContentType.JSON)
+                .body(Map.of("party", person.urn())).when().post("/api/v1/audit/search").then().statusCode(403);
+    }
+
+    @Test
+    void theChainVerifiesAndTheDatabaseRefusesToChangeAnEntry() throws Exception {
+        fixtures.grant(new EffectiveAccess(A, "caseworker-a", List.of("27"), List.of(), 2, false));
+        for (int i = 0; i < 3; i++) {
+            lookUp("caseworker-a", SampleCases.randomPerson());
+        }
+        String auditor = TestStack.tokens().forUser("auditor-a");
+        given().auth().oauth2(auditor).when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("checked", greaterThanOrEqualTo(3))
+                .body("firstBrokenId", nullValue());
+
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update audit_entry set hits = hits + 1 where user_id = 'caseworker-a'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("delete from audit_entry where user_id = 'caseworker-a'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void aTamperedEntryBreaksTheChainAtThatEntry() throws Exception {
+        fixtures.grant(new EffectiveAccess(A, "caseworker-a", List.of("27"), List.of(), 2, false));
+        String requestId = UUID.randomUUID().toString();
+        given().auth().oauth2(TestStack.tokens().forUser("caseworker-a")).header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                .body("{\"party\": \"" + SampleCases.randomPerson().urn() + "\"}").when().post("/api/v1/party-overview")
+                .then().statusCode(200);
+        lookUp("caseworker-a", SampleCases.randomPerson());
+        long id;
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            var rows = s.executeQuery("select id from audit_entry where request_id = '" + requestId + "'");
+            rows.next();
+            id = rows.getLong(1);
+            // What an intruder with table rights would do: switch the guard off, change an entry, switch it on.
+            s.execute("alter table audit_entry disable trigger audit_entry_no_update");
+            try {
+                s.executeUpdate("update audit_entry set hits = 0, hidden = 7 where id = " + id);
+            } finally {
+                s.execute("alter table audit_entry enable trigger audit_entry_no_update");
+            }
+        }
+        try {
+            given().auth().oauth2(TestStack.tokens().forUser("auditor-a")).when().get("/api/v1/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBrokenId", equalTo((int) id));
+        } finally {
+            // Later tests verify the chain too: put the entry back as it was written.
+            try (Connection db = database(); Statement s = db.createStatement()) {
+                s.execute("alter table audit_entry disable trigger audit_entry_no_update");
+                s.executeUpdate("update audit_entry set hits = 0, hidden = 0 where id = " + id);
+                s.execute("alter table audit_entry enable trigger audit_entry_no_update");
+            }
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        StackEnv env = TestStack.ensureRunning();
+        return DriverManager.getConnection("jdbc:postgresql://" + env.get(StackEnv.POSTGRES_HOST) + ":"
+                + env.get(StackEnv.POSTGRES_PORT) + "/overview", env.get(StackEnv.POSTGRES_USER), "");
+    }
+}

@@ -1,0 +1,140 @@
+package dk.overblik.overview.casedetail;
+
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.contracts.value.Kle;
+import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.contracts.value.Sensitivity;
+import dk.overblik.overview.support.Fixtures;
+import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.SampleCases;
+import dk.overblik.testsupport.TestStack;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = OverblikStack.class, scope = TestResourceScope.GLOBAL)
+class CaseDetailAndSearchTest {
+    private static final String A = SampleCases.TENANT_A;
+
+    @Inject
+    Fixtures fixtures;
+
+    @BeforeEach
+    void access() {
+        fixtures.grant(new EffectiveAccess(A, "caseworker-a", List.of("27", "02"), List.of(), 2, false));
+        fixtures.grant(new EffectiveAccess(A, "callcenter-a", List.of("27", "02"), List.of(), 2, false));
+    }
+
+    private static String token(String user) {
+        return TestStack.tokens().forUser(user);
+    }
+
+    private static CaseRecord caseOf(PartyRef person, String title, String kle, Sensitivity sensitivity) {
+        return SampleCases.withAccess(SampleCases.openCase(A, person, title), new Kle(kle, "G01"), sensitivity,
+                UUID.fromString("9a1b2c3d-0000-4000-8000-000000000001"), 0);
+    }
+
+    @Test
+    void aVisibleCaseComesWithAPageOfItsVisibleDocumentsAndAnInvisibleOneIsIndistinguishableFromNone() {
+        PartyRef person = SampleCases.randomPerson();
+        CaseRecord visible = caseOf(person, "Boligsag", "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER);
+        CaseRecord hidden = caseOf(person, "Kontanthjælp", "32.18.08", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER);
+        fixtures.indexCases(visible, hidden);
+        List<DocumentRecord> letters = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            letters.add(SampleCases.documentOn("Brev " + i, visible));
+        }
+        DocumentRecord tooSensitive = new DocumentRecord(UUID.randomUUID(), A, "esdh", List.of(visible.id()), "D-S", "Følsomt",
+                letters.get(0).type(), letters.get(0).letterDate(), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, letters.get(0).parties(),
+                letters.get(0).registeredAt(), null);
+        letters.add(tooSensitive);
+        fixtures.indexDocuments(letters, visible);
+
+        Set<String> seen = new HashSet<>();
+        for (int page = 0; page < 3; page++) {
+            JsonPath body = given().auth().oauth2(token("caseworker-a")).queryParam("page", page).queryParam("size", 2)
+                    .when().get("/api/v1/cases/" + visible.id()).then().statusCode(200)
+                    .body("caseView.title", equalTo("Boligsag"))
+                    .body("documentTotal", equalTo(5))
+                    .extract().jsonPath();
+            seen.addAll(body.getList("documents.id", String.class));
+        }
+        assertThat(seen).hasSize(5).doesNotContain(tooSensitive.id().toString());
+
+        String notVisible = given().auth().oauth2(token("caseworker-a")).when().get("/api/v1/cases/" + hidden.id())
+                .then().statusCode(404).contentType("application/problem+json").extract().path("title");
+        String missing = given().auth().oauth2(token("caseworker-a")).when().get("/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(404).extract().path("title");
+        assertThat(notVisible).isEqualTo(missing);
+
+        given().auth().oauth2(token("callcenter-a")).when().get("/api/v1/cases/" + visible.id()).then().statusCode(200)
+                .body("documents", hasSize(0)).body("caseView.documentCount", nullValue());
+    }
+
+    @Test
+    void searchFindsVisibleCasesByTitleFiltersAndPagesDeepWithSearchAfter() {
+        PartyRef person = SampleCases.randomPerson();
+        String word = "zebra" + UUID.randomUUID().toString().substring(0, 8);
+        List<CaseRecord> cases = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            cases.add(caseOf(person, "Ansøgning om " + word + " nummer " + i, i % 2 == 0 ? "27.24.00" : "02.34.02",
+                    Sensitivity.FORTROLIGE_PERSONOPLYSNINGER));
+        }
+        cases.add(caseOf(person, "Ansøgning om " + word + " skjult", "32.18.08", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER));
+        fixtures.indexCases(cases.toArray(CaseRecord[]::new));
+
+        Set<String> found = new HashSet<>();
+        List<Object> after = null;
+        for (int page = 0; page < 5; page++) {
+            Map<String, Object> request = new java.util.HashMap<>(Map.of("text", word, "size", 3));
+            if (after != null) {
+                request.put("searchAfter", after);
+            }
+            JsonPath body = given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body(request)
+                    .when().post("/api/v1/search").then().statusCode(200)
+                    .body("total", equalTo(7))
+                    .body("facets.kleMainGroup.'27'", equalTo(4))
+                    .body("facets.kleMainGroup.'02'", equalTo(3))
+                    .extract().jsonPath();
+            found.addAll(body.getList("cases.id", String.class));
+            after = body.getList("nextSearchAfter");
+            if (after == null) {
+                break;
+            }
+        }
+        assertThat(found).hasSize(7);
+
+        given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON)
+                .body(Map.of("text", word, "kle", List.of("02.34"), "sort", "OPENED"))
+                .when().post("/api/v1/search").then().statusCode(200)
+                .body("total", equalTo(3));
+
+        given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body(Map.of("kle", List.of("2.3"), "size", 0))
+                .when().post("/api/v1/search").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItems("kle[0]", "size"));
+        given().auth().oauth2(token("callcenter-a")).contentType(ContentType.JSON).body(Map.of("text", word))
+                .when().post("/api/v1/search").then().statusCode(403);
+    }
+}

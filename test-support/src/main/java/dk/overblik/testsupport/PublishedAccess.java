@@ -1,0 +1,41 @@
+package dk.overblik.testsupport;
+
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.org.OrgUnitState;
+import dk.overblik.contracts.org.OrgUserState;
+
+import java.util.Map;
+
+/** Publishes what org-sync would: a user's effective access, a unit, an employee (for services that read those topics). */
+public final class PublishedAccess {
+    private PublishedAccess() {
+    }
+
+    public static void publish(EffectiveAccess access) {
+        KafkaProbe.send(Topics.ACCESS, EffectiveAccess.key(access.tenant(), access.userId()), Json.toBytes(access),
+                Map.of("ce_type", EventTypes.ACCESS, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
+                        "ce_id", java.util.UUID.randomUUID().toString()));
+    }
+
+    public static void publish(OrgUnitState unit) {
+        KafkaProbe.send(Topics.ORG, OrgUnitState.key(unit.tenant(), unit.uuid()), Json.toBytes(unit),
+                Map.of("ce_type", EventTypes.ORG_UNIT, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
+                        "ce_id", java.util.UUID.randomUUID().toString()));
+    }
+
+    public static void publish(OrgUserState user) {
+        KafkaProbe.send(Topics.ORG, OrgUnitState.key(user.tenant(), user.uuid()), Json.toBytes(user),
+                Map.of("ce_type", EventTypes.ORG_USER, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
+                        "ce_id", java.util.UUID.randomUUID().toString()));
+    }
+
+    /** A tombstone: the user's access has ended (they left). */
+    public static void withdraw(String tenant, String userId) {
+        KafkaProbe.send(Topics.ACCESS, EffectiveAccess.key(tenant, userId), null,
+                Map.of("ce_type", EventTypes.ACCESS, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
+                        "ce_id", java.util.UUID.randomUUID().toString()));
+    }
+}
