@@ -50,11 +50,7 @@ public class PartyCaseSearch {
         visible.put("size", MAX_CASES).put("track_total_hits", true);
         visible.set("query", AccessFilter.bool(List.of(access.casesVisibleTo(caller), partyCase)));
         visible.putArray("sort").addObject().putObject(CaseIndex.LAST_ACTIVITY_AT).put("order", "desc");
-        ObjectNode aggs = visible.putObject("aggs");
-        aggs.putObject("sourceSystem").putObject("terms").put("field", "sourceSystem").put("size", 100);
-        aggs.putObject("kleMainGroup").putObject("terms").put("field", CaseIndex.KLE_SCOPE).put("include", "[0-9]{2}")
-                .put("size", 100);
-        aggs.putObject("progress").putObject("terms").put("field", "progress").put("size", 20);
+        addFacets(visible);
 
         ObjectNode all = Json.mapper().createObjectNode();
         all.set("query", AccessFilter.bool(List.of(access.casesInMunicipality(caller), partyCase)));
@@ -77,6 +73,15 @@ public class PartyCaseSearch {
                     return documentCounts(caller, found).map(counts -> new Found(found, total, hidden, facets, counts));
                 })
                 .onFailure(PartyCaseSearch::isMissingIndex).recoverWithItem(Found.NOTHING);
+    }
+
+    /** Asks a case search for its facets: source system, KLE main group (the two-digit entries of kleScope), progress. */
+    public static void addFacets(ObjectNode search) {
+        ObjectNode aggs = search.putObject("aggs");
+        aggs.putObject("sourceSystem").putObject("terms").put("field", "sourceSystem").put("size", 100);
+        aggs.putObject("kleMainGroup").putObject("terms").put("field", CaseIndex.KLE_SCOPE).put("include", "[0-9]{2}")
+                .put("size", 100);
+        aggs.putObject("progress").putObject("terms").put("field", "progress").put("size", 20);
     }
 
     /** The facet aggregations of a case search: facet name to value to count. */

@@ -111,10 +111,7 @@ public class SearchResource {
             ArrayNode after = body.putArray("search_after");
             r.searchAfter().forEach(after::add);
         }
-        ObjectNode aggs = body.putObject("aggs");
-        aggs.putObject("sourceSystem").putObject("terms").put("field", "sourceSystem").put("size", 100);
-        aggs.putObject("kleMainGroup").putObject("terms").put("field", CaseIndex.KLE_SCOPE).put("include", "[0-9]{2}").put("size", 100);
-        aggs.putObject("progress").putObject("terms").put("field", "progress").put("size", 20);
+        PartyCaseSearch.addFacets(body);
         return body;
     }
 

@@ -1,0 +1,460 @@
+package dk.overblik.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.DocumentIndex;
+import dk.overblik.contracts.index.IndexDefinition;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.index.IndexedDocument;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.simulator.Scenario;
+import dk.overblik.simulator.SimRecord;
+import dk.overblik.simulator.Simulation;
+import dk.overblik.simulator.deliver.Tokens;
+import dk.overblik.stack.Stack;
+import dk.overblik.stack.StackEnv;
+import dk.overblik.stack.service.ServiceComponent.Service;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Party overview latency under 50 concurrent users over an index of at least a million simulator
+ * cases and documents; in the same run the same query sent straight to OpenSearch, and the same
+ * lookup against the same cases in PostgreSQL with indexes made for it.
+ */
+@Command(name = "overview", mixinStandardHelpOptions = true,
+        description = "Party overview p50/p99 with concurrent users, against raw OpenSearch and PostgreSQL on the same data.")
+final class OverviewBenchmark implements Callable<Integer> {
+    private static final HttpClient HTTP = BenchStack.HTTP;
+    private static final int BATCH = 1000;
+    private static final String USER = "caseworker-a";
+    /** The demo caseworker's scope (benefits, employment, housing), as the demo organisation gives it. */
+    private static final EffectiveAccess ACCESS = new EffectiveAccess("55133018", USER, List.of("15", "27", "32"), List.of(), 3, false);
+
+    @Option(names = "--records", defaultValue = "1000000", description = "Cases and documents to index at least (default ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--users", defaultValue = "50", description = "Concurrent users (default ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Length of each measured phase (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--seed", defaultValue = "5")
+    long seed;
+
+    @Mixin
+    BenchStack bench;
+
+    @Override
+    public Integer call() throws Exception {
+        Path project = bench.project();
+        Stack stack = bench.fresh();
+        try {
+            StackEnv env = stack.up(EnumSet.of(Service.OVERVIEW));
+            String openSearch = env.get(StackEnv.OPENSEARCH_URL);
+            String jdbc = "jdbc:postgresql://" + env.get(StackEnv.POSTGRES_HOST) + ":" + env.get(StackEnv.POSTGRES_PORT) + "/overview";
+            publishAccess(env.get(StackEnv.KAFKA_BOOTSTRAP));
+
+            System.out.printf("1/4 loading at least %,d cases and documents into OpenSearch and PostgreSQL ...%n", records);
+            long start = System.nanoTime();
+            Loaded loaded = load(openSearch, jdbc);
+            System.out.printf("    %,d cases, %,d documents, %,d persons of A in %.0f s%n", loaded.cases, loaded.documents,
+                    loaded.persons.size(), (System.nanoTime() - start) / 1e9);
+
+            String token = new Tokens(env.get(StackEnv.OIDC_ISSUER)).forUser(USER);
+            String overviewUrl = env.get(StackEnv.OVERVIEW_URL) + "/api/v1/party-overview";
+            System.out.printf("2/4 overview-service, %d users for %d s ...%n", users, seconds);
+            Result service = run(loaded.persons, person -> {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(overviewUrl)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"party\": \"" + person + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                check(r.statusCode() == 200, "overview answered " + r.statusCode());
+            });
+            System.out.println("    " + service);
+
+            System.out.printf("3/4 the same queries straight to OpenSearch, %d users for %d s ...%n", users, seconds);
+            Result raw = run(loaded.persons, person -> {
+                post(openSearch + "/" + CaseIndex.READ_ALIAS + "/_search", visibleQuery(person));
+                post(openSearch + "/" + CaseIndex.READ_ALIAS + "/_count", countQuery(person));
+            });
+            System.out.println("    " + raw);
+
+            System.out.printf("4/4 the same lookup in PostgreSQL, %d users for %d s ...%n", users, seconds);
+            Result postgres = runPostgres(jdbc, loaded.persons);
+            System.out.println("    " + postgres);
+
+            String section = report(loaded, service, raw, postgres);
+            System.out.println();
+            System.out.println(section);
+            BenchReport.write(project, "overview", section);
+            System.out.println("Written to docs/benchmarks.md.");
+            return 0;
+        } finally {
+            bench.done(stack);
+        }
+    }
+
+    private record Loaded(long cases, long documents, List<String> persons) {
+    }
+
+    /** Latencies of one phase. */
+    private record Result(Histogram latency, long requests, long failures, double seconds) {
+        double rate() {
+            return requests / seconds;
+        }
+
+        long p(double percentile) {
+            return latency.getValueAtPercentile(percentile);
+        }
+
+        @Override
+        public String toString() {
+            return "%,d lookups (%,.0f/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed".formatted(requests, rate(),
+                    p(50) / 1000.0, p(99) / 1000.0, latency.getMaxValue() / 1000.0, failures);
+        }
+    }
+
+    private interface Lookup {
+        void run(String person) throws Exception;
+    }
+
+    private Result run(List<String> persons, Lookup lookup) throws InterruptedException {
+        // Warm up: JIT, caches and connections, not measured.
+        runFor(persons, lookup, Duration.ofSeconds(Math.min(10, seconds)), new ConcurrentHistogram(60_000_000L, 3));
+        Histogram histogram = new ConcurrentHistogram(60_000_000L, 3);
+        return runFor(persons, lookup, Duration.ofSeconds(seconds), histogram);
+    }
+
+    private Result runFor(List<String> persons, Lookup lookup, Duration length, Histogram histogram) throws InterruptedException {
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        long started = System.nanoTime();
+        for (int u = 0; u < users; u++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String person = persons.get(ThreadLocalRandom.current().nextInt(persons.size()));
+                    long t0 = System.nanoTime();
+                    try {
+                        lookup.run(person);
+                        histogram.recordValue(Math.min(histogram.getHighestTrackableValue(), (System.nanoTime() - t0) / 1000));
+                        requests.incrementAndGet();
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(length.toSeconds() + 60, TimeUnit.SECONDS);
+        return new Result(histogram, requests.get(), failures.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private Result runPostgres(String jdbc, List<String> persons) throws Exception {
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                return DriverManager.getConnection(jdbc, "postgres", "");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return run(persons, person -> {
+            Connection db = connections.get();
+            try (PreparedStatement visible = db.prepareStatement("""
+                    select c.doc, c.source_system, c.kle_main, c.progress from bench_case_party p join bench_case c on c.id = p.case_id
+                    where p.party = ? and c.tenant = ? and not c.deleted and c.kle_scope && ? and c.sensitivity_level <= ?
+                    order by c.last_activity_at desc limit 500""");
+                 PreparedStatement count = db.prepareStatement("""
+                    select count(*) from bench_case_party p join bench_case c on c.id = p.case_id
+                    where p.party = ? and c.tenant = ? and not c.deleted""")) {
+                Array scope = db.createArrayOf("text", ACCESS.kleScope().toArray());
+                visible.setString(1, person);
+                visible.setString(2, ACCESS.tenant());
+                visible.setArray(3, scope);
+                visible.setInt(4, ACCESS.clearance());
+                Map<String, Long> facets = new HashMap<>();
+                try (ResultSet rows = visible.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getString(1);
+                        facets.merge("s:" + rows.getString(2), 1L, Long::sum);
+                        facets.merge("k:" + rows.getString(3), 1L, Long::sum);
+                        facets.merge("p:" + rows.getString(4), 1L, Long::sum);
+                    }
+                }
+                count.setString(1, person);
+                count.setString(2, ACCESS.tenant());
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                }
+            }
+        });
+    }
+
+    /** The service's visible-cases query for the demo caseworker (see overview-service's AccessFilter and PartyCaseSearch). */
+    private static ObjectNode visibleQuery(String person) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", 500).put("track_total_hits", true);
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put(CaseIndex.TENANT, ACCESS.tenant());
+        ArrayNode kle = filter.addObject().putObject("terms").putArray(CaseIndex.KLE_SCOPE);
+        ACCESS.kleScope().forEach(kle::add);
+        filter.addObject().putObject("range").putObject(CaseIndex.SENSITIVITY_LEVEL).put("lte", ACCESS.clearance());
+        filter.addObject().putObject("term").put(CaseIndex.PARTY_REFS, person);
+        filter.addObject().putObject("term").put(CaseIndex.DELETED, false);
+        body.putArray("sort").addObject().putObject(CaseIndex.LAST_ACTIVITY_AT).put("order", "desc");
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("sourceSystem").putObject("terms").put("field", "sourceSystem").put("size", 100);
+        aggs.putObject("kleMainGroup").putObject("terms").put("field", CaseIndex.KLE_SCOPE).put("include", "[0-9]{2}").put("size", 100);
+        aggs.putObject("progress").putObject("terms").put("field", "progress").put("size", 20);
+        return body;
+    }
+
+    private static ObjectNode countQuery(String person) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put(CaseIndex.TENANT, ACCESS.tenant());
+        filter.addObject().putObject("term").put(CaseIndex.PARTY_REFS, person);
+        filter.addObject().putObject("term").put(CaseIndex.DELETED, false);
+        return body;
+    }
+
+    private void publishAccess(String bootstrap) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ACCESS, EffectiveAccess.key(ACCESS.tenant(), USER),
+                    Json.toBytes(ACCESS));
+            record.headers().add("ce_type", EventTypes.ACCESS.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Loaded load(String openSearch, String jdbc) throws Exception {
+        createIndex(openSearch, CaseIndex.DEFINITION);
+        createIndex(openSearch, DocumentIndex.DEFINITION);
+        int citizens = (int) Math.max(100, records / 3); // generated only as far as needed
+        Simulation simulation = new Simulation(new Scenario(seed, dk.overblik.simulator.Municipality.DEMO, citizens, 1, 40, 200,
+                Scenario.DEFAULT_ANCHOR, 0, 0, 0.005, 0));
+        List<String> persons = new ArrayList<>();
+        List<IndexedCase> caseBatch = new ArrayList<>();
+        List<IndexedDocument> documentBatch = new ArrayList<>();
+        long cases = 0;
+        long documents = 0;
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+            try (Statement s = db.createStatement()) {
+                s.execute("drop table if exists bench_case_party, bench_case");
+                s.execute("""
+                        create table bench_case (id uuid primary key, tenant text not null, source_system text, kle_main text,
+                        progress text, kle_scope text[] not null, sensitivity_level int, responsible_unit uuid,
+                        last_activity_at timestamptz, deleted boolean not null, doc jsonb not null)""");
+                s.execute("create table bench_case_party (party text not null, case_id uuid not null)");
+            }
+            StringBuilder caseRows = new StringBuilder();
+            StringBuilder partyRows = new StringBuilder();
+            for (long citizen = 0; cases + documents < records; citizen++) {
+                if (citizen >= 2L * citizens) {
+                    throw new IllegalStateException("The scenario is too small for " + records + " records");
+                }
+                Map<java.util.UUID, CaseRecord> latest = new HashMap<>();
+                List<dk.overblik.contracts.record.DocumentRecord> docs = new ArrayList<>();
+                for (SimRecord record : simulation.citizen(citizen)) {
+                    if (record instanceof SimRecord.CaseVersion c) {
+                        latest.merge(c.record().id(), c.record(), (a, b) -> a.registeredAt().isAfter(b.registeredAt()) ? a : b);
+                    } else if (record instanceof SimRecord.DocumentVersion d) {
+                        docs.add(d.record());
+                    }
+                }
+                for (CaseRecord c : latest.values()) {
+                    IndexedCase indexed = IndexedCase.of(c);
+                    caseBatch.add(indexed);
+                    cases++;
+                    caseRows.append(c.id()).append('\t').append(c.tenant()).append('\t').append(c.sourceSystem()).append('\t')
+                            .append(c.kle().subject(), 0, 2).append('\t').append(c.progress()).append('\t')
+                            .append(pgArray(indexed.kleScope())).append('\t').append(c.sensitivity().level()).append('\t')
+                            .append(c.responsibleUnit() == null ? "\\N" : c.responsibleUnit()).append('\t')
+                            .append(indexed.lastActivityAt()).append('\t').append("f").append('\t')
+                            .append(Json.toString(indexed).replace("\\", "\\\\")).append('\n');
+                    indexed.partyRefs().forEach(p -> partyRows.append(p).append('\t').append(c.id()).append('\n'));
+                }
+                for (var d : docs) {
+                    List<IndexedDocument.CaseAccess> access = d.caseIds().stream().map(id -> latest.containsKey(id)
+                            ? IndexedDocument.CaseAccess.of(IndexedCase.of(latest.get(id))) : IndexedDocument.CaseAccess.unknown(id)).toList();
+                    documentBatch.add(IndexedDocument.of(d, access));
+                    documents++;
+                }
+                if (citizen < citizens && !latest.isEmpty()) {
+                    persons.add(latest.values().iterator().next().parties().get(0).ref().urn());
+                }
+                if (caseBatch.size() >= BATCH) {
+                    bulk(openSearch, CaseIndex.WRITE_ALIAS, caseBatch.stream().map(c -> new Object[]{IndexedCase.documentId(c.tenant(), c.id()), c}).toList());
+                    caseBatch.clear();
+                    copy(db, caseRows, partyRows);
+                }
+                if (documentBatch.size() >= BATCH) {
+                    bulk(openSearch, DocumentIndex.WRITE_ALIAS, documentBatch.stream()
+                            .map(d -> new Object[]{IndexedDocument.documentId(d.tenant(), d.id()), d}).toList());
+                    documentBatch.clear();
+                }
+            }
+            bulk(openSearch, CaseIndex.WRITE_ALIAS, caseBatch.stream().map(c -> new Object[]{IndexedCase.documentId(c.tenant(), c.id()), c}).toList());
+            bulk(openSearch, DocumentIndex.WRITE_ALIAS, documentBatch.stream()
+                    .map(d -> new Object[]{IndexedDocument.documentId(d.tenant(), d.id()), d}).toList());
+            copy(db, caseRows, partyRows);
+            try (Statement s = db.createStatement()) {
+                s.execute("create index bench_case_party_party on bench_case_party (party, case_id)");
+                s.execute("create index bench_case_tenant_activity on bench_case (tenant, last_activity_at desc)");
+                s.execute("analyze bench_case");
+                s.execute("analyze bench_case_party");
+            }
+        }
+        send("POST", openSearch + "/" + CaseIndex.WRITE_ALIAS + "/_refresh", null);
+        send("POST", openSearch + "/" + DocumentIndex.WRITE_ALIAS + "/_refresh", null);
+        return new Loaded(cases, documents, persons);
+    }
+
+    private static String pgArray(List<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+
+    private static void copy(Connection db, StringBuilder caseRows, StringBuilder partyRows) throws Exception {
+        var copy = db.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("copy bench_case (id, tenant, source_system, kle_main, progress, kle_scope, sensitivity_level, responsible_unit, "
+                + "last_activity_at, deleted, doc) from stdin", new StringReader(caseRows.toString()));
+        copy.copyIn("copy bench_case_party (party, case_id) from stdin", new StringReader(partyRows.toString()));
+        caseRows.setLength(0);
+        partyRows.setLength(0);
+    }
+
+    /** The index as the indexer would create it (versioned index, read and write aliases), unless a service already did. */
+    private static void createIndex(String openSearch, IndexDefinition definition) throws IOException, InterruptedException {
+        int exists = HTTP.send(HttpRequest.newBuilder(URI.create(openSearch + "/" + definition.readAlias()))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (exists == 200) {
+            return;
+        }
+        JsonNode template;
+        try (InputStream in = IndexDefinition.class.getClassLoader().getResourceAsStream(definition.templateResource())) {
+            template = Json.mapper().readTree(in).path("template");
+        }
+        ObjectNode body = ((ObjectNode) template).deepCopy();
+        ObjectNode aliases = body.putObject("aliases");
+        aliases.putObject(definition.readAlias());
+        aliases.putObject(definition.writeAlias());
+        send("PUT", openSearch + "/" + definition.version(1), Json.toBytes(body));
+    }
+
+    private static void bulk(String openSearch, String index, List<Object[]> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Object[] doc : docs) {
+                out.write(("{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"" + doc[0] + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+                out.write(Json.toBytes(doc[1]));
+                out.write('\n');
+            }
+            JsonNode response = Json.mapper().readTree(send("POST", openSearch + "/_bulk", out.toByteArray()));
+            check(!response.path("errors").asBoolean(), "bulk errors: " + response.toString().substring(0, 500));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void post(String url, ObjectNode body) throws IOException {
+        send("POST", url, Json.toBytes(body));
+    }
+
+    private static String send(String method, String url, byte[] body) throws IOException {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", body == null ? "application/json" : url.endsWith("_bulk") ? "application/x-ndjson" : "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            check(r.statusCode() < 300, method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+            return r.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private String report(Loaded loaded, Result service, Result raw, Result postgres) {
+        double vsRaw = (double) service.p(99) / raw.p(99);
+        double vsPostgres = (double) postgres.p(99) / service.p(99);
+        return """
+                ## Overview: party overview under load
+
+                Measured %s on %s with `./overblik bench overview --records %d --users %d --seconds %d` (simulator seed %d):
+                %,d cases and %,d documents indexed (and the same cases in PostgreSQL); %d concurrent users looking up
+                random citizens of A as caseworker-a (KLE 15, 27, 32, clearance 3), %d s per phase after a warm-up.
+
+                | path | lookups/s | p50 (ms) | p99 (ms) | failed |
+                |---|---:|---:|---:|---:|
+                | overview-service `POST /api/v1/party-overview` (access filter, facets, hidden count, document counts, audit write) | %,.0f | %.1f | **%.1f** | %d |
+                | the same case queries straight to OpenSearch (search with facets + count) | %,.0f | %.1f | %.1f | %d |
+                | the same lookup in PostgreSQL (party index, access conditions, facets counted, count) | %,.0f | %.1f | %.1f | %d |
+
+                p99 service / raw OpenSearch: **%.2f** (target <= 1.5: %s). p99 PostgreSQL / service: **%.2f** (target >= 5: %s).
+                p99 target <= 50 ms: %s. The service also counts visible documents per case and writes an audit entry
+                (a chained, locked insert) per lookup; the raw OpenSearch path does neither. Everything runs on one
+                2-core machine, load generator included.
+                """.formatted(LocalDate.now(), Machine.describe(), records, users, seconds, seed, loaded.cases, loaded.documents, users,
+                seconds, service.rate(), service.p(50) / 1000.0, service.p(99) / 1000.0, service.failures(), raw.rate(),
+                raw.p(50) / 1000.0, raw.p(99) / 1000.0, raw.failures(), postgres.rate(), postgres.p(50) / 1000.0,
+                postgres.p(99) / 1000.0, postgres.failures(), vsRaw, vsRaw <= 1.5 ? "met" : "NOT met", vsPostgres,
+                vsPostgres >= 5 ? "met" : "NOT met", service.p(99) <= 50_000 ? "met" : "NOT met");
+    }
+}
