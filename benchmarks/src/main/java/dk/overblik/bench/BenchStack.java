@@ -36,4 +36,9 @@ final class BenchStack {
             stack.down();
         }
     }
+
+    /** Seconds since {@code startNanos} (a System.nanoTime() value). */
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
 }

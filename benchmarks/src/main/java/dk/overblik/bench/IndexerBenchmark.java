@@ -29,12 +29,7 @@ import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +58,6 @@ final class IndexerBenchmark implements Callable<Integer> {
     /** As many operations per bulk request as the indexer consumes per batch (max.poll.records). */
     private static final int BATCH = 500;
     private static final Duration STALL = Duration.ofMinutes(3);
-    private Path logs;
-    private static final HttpClient HTTP = BenchStack.HTTP;
 
     @Option(names = "--events", defaultValue = "1000000", description = "Case events to push (default ${DEFAULT-VALUE}).")
     long events;
@@ -85,7 +78,6 @@ final class IndexerBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Path project = bench.project();
         Stack stack = bench.fresh();
-        logs = stack.layout().logs();
         try {
             StackEnv env = stack.up(EnumSet.noneOf(Service.class));
             String kafka = env.get(StackEnv.KAFKA_BOOTSTRAP);
@@ -99,14 +91,14 @@ final class IndexerBenchmark implements Callable<Integer> {
                 sentinels = sentinels(kafka);
                 sentinels.forEach(s -> sink.accept(new SimRecord.CaseVersion(s)));
             }
-            double produceSeconds = seconds(produceStart);
+            double produceSeconds = BenchStack.seconds(produceStart);
             System.out.printf("    %.1f s (%,.0f events/s into Kafka)%n", produceSeconds, events / produceSeconds);
 
             System.out.println("2/4 starting the indexer on that backlog ...");
             long pipelineStart = System.nanoTime(); // includes the indexer's start-up: it consumes before it reports ready
             env = stack.up(EnumSet.of(Service.INDEXER));
-            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60));
-            double pipelineSeconds = seconds(pipelineStart);
+            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), stack.layout().logs());
+            double pipelineSeconds = BenchStack.seconds(pipelineStart);
             double pipelineRate = events / pipelineSeconds;
             long pipelineDocs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
             System.out.printf("    %.1f s, %,.0f events/s (%,d distinct cases)%n", pipelineSeconds, pipelineRate, pipelineDocs);
@@ -185,9 +177,9 @@ final class IndexerBenchmark implements Callable<Integer> {
     }
 
     private double directBulk(String openSearch, String index) throws Exception {
-        JsonNode template = Json.mapper().readTree(resource(CaseIndex.DEFINITION.templateResource())).path("template");
-        send("PUT", openSearch + "/" + index, Json.toBytes(template), "application/json");
-        send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
+        JsonNode template = Json.mapper().readTree(OpenSearchHttp.resource(CaseIndex.DEFINITION.templateResource())).path("template");
+        OpenSearchHttp.send("PUT", openSearch + "/" + index, Json.toBytes(template), "application/json");
+        OpenSearchHttp.send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
         List<IndexedCase> batch = new ArrayList<>(BATCH);
         long start = System.nanoTime();
         caseEvents(seed, events, record -> {
@@ -199,8 +191,8 @@ final class IndexerBenchmark implements Callable<Integer> {
             }
         });
         bulk(openSearch, index, batch);
-        send("POST", openSearch + "/" + index + "/_refresh", null, null);
-        return seconds(start);
+        OpenSearchHttp.send("POST", openSearch + "/" + index + "/_refresh", null, null);
+        return BenchStack.seconds(start);
     }
 
     private static void bulk(String openSearch, String index, List<IndexedCase> docs) {
@@ -218,7 +210,7 @@ final class IndexerBenchmark implements Callable<Integer> {
                 out.write(Json.toBytes(doc));
                 out.write('\n');
             }
-            send("POST", openSearch + "/_bulk", out.toByteArray(), "application/x-ndjson");
+            OpenSearchHttp.send("POST", openSearch + "/_bulk", out.toByteArray(), "application/x-ndjson");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,7 +267,7 @@ final class IndexerBenchmark implements Callable<Integer> {
                     query.put("size", 1000).put("version", true).put("_source", false);
                     var values = query.putObject("query").putObject("ids").putArray("values");
                     ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(values::add);
-                    JsonNode hits = Json.mapper().readTree(send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_search",
+                    JsonNode hits = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_search",
                             Json.toBytes(query), "application/json")).path("hits").path("hits");
                     long now = System.nanoTime();
                     for (JsonNode hit : hits) {
@@ -298,7 +290,8 @@ final class IndexerBenchmark implements Callable<Integer> {
      * Waits until every sentinel is searchable. Gives up early when the index stops growing for
      * {@code STALL}: a broken indexer should fail the run in minutes, not at the timeout.
      */
-    private void awaitVisible(String openSearch, String index, List<CaseRecord> cases, Duration timeout) throws Exception {
+    private static void awaitVisible(String openSearch, String index, List<CaseRecord> cases, Duration timeout, Path logs)
+            throws Exception {
         ObjectNode query = Json.mapper().createObjectNode();
         var values = query.putObject("query").putObject("ids").putArray("values");
         cases.forEach(c -> values.add(IndexedCase.documentId(c.tenant(), c.id())));
@@ -307,12 +300,12 @@ final class IndexerBenchmark implements Callable<Integer> {
         long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
             try {
-                JsonNode response = Json.mapper().readTree(send("POST", openSearch + "/" + index + "/_search", Json.toBytes(query),
+                JsonNode response = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + index + "/_search", Json.toBytes(query),
                         "application/json"));
                 if (response.path("hits").path("hits").size() == cases.size()) {
                     return;
                 }
-                long current = Json.mapper().readTree(send("GET", openSearch + "/" + index + "/_count", null, null))
+                long current = Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null))
                         .path("count").asLong();
                 if (current != lastCount) {
                     lastCount = current;
@@ -331,8 +324,8 @@ final class IndexerBenchmark implements Callable<Integer> {
     }
 
     private static long count(String openSearch, String index) throws IOException {
-        send("POST", openSearch + "/" + index + "/_refresh", null, null);
-        return Json.mapper().readTree(send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
+        OpenSearchHttp.send("POST", openSearch + "/" + index + "/_refresh", null, null);
+        return Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
     }
 
     private String report(double produceSeconds, double pipelineSeconds, double pipelineRate, long pipelineDocs, double directSeconds,
@@ -363,54 +356,8 @@ final class IndexerBenchmark implements Callable<Integer> {
                 latency.getMaxValue());
     }
 
-    private static String send(String method, String url, byte[] body, String contentType) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2));
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + ": " + response.body());
-            }
-            if (url.endsWith("/_bulk") && response.body().contains("\"errors\":true") && !onlyConflicts(response.body())) {
-                throw new IllegalStateException("Bulk errors: " + response.body().substring(0, Math.min(500, response.body().length())));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Version conflicts are stale writes, as in the pipeline; anything else is a real error. */
-    private static boolean onlyConflicts(String body) {
-        try {
-            for (JsonNode item : Json.mapper().readTree(body).path("items")) {
-                int status = item.elements().next().path("status").asInt();
-                if (status >= 300 && status != 409) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static byte[] resource(String path) throws IOException {
-        try (InputStream in = IndexerBenchmark.class.getClassLoader().getResourceAsStream(path)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
 
     /** Ends the latency phase's generator. */
     private static final class Done extends RuntimeException {

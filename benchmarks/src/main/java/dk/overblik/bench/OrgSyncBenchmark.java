@@ -129,7 +129,7 @@ final class OrgSyncBenchmark implements Callable<Integer> {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        double uploaded = seconds(start);
+        double uploaded = BenchStack.seconds(start);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("org-sync answered " + response.statusCode() + ": " + response.body());
         }
@@ -145,7 +145,7 @@ final class OrgSyncBenchmark implements Callable<Integer> {
         if (records < expected) {
             throw new IllegalStateException("Only " + records + " of " + expected + " access records arrived");
         }
-        return new Timed(report, uploaded, seconds(start), records);
+        return new Timed(report, uploaded, BenchStack.seconds(start), records);
     }
 
     private static OrgExport withExtraTask(OrgExport export, OrgUnitRegistration target, String kle) {
@@ -172,9 +172,6 @@ final class OrgSyncBenchmark implements Callable<Integer> {
         return consumer;
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
-    }
 
     private String report(OrgExport export, int bytes, Timed full, Timed same, long stray, List<Timed> changed) {
         StringBuilder rows = new StringBuilder();

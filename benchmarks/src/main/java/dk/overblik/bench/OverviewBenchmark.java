@@ -33,7 +33,6 @@ import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -121,8 +120,10 @@ final class OverviewBenchmark implements Callable<Integer> {
 
             System.out.printf("3/4 the same queries straight to OpenSearch, %d users for %d s ...%n", users, seconds);
             Result raw = run(loaded.persons, person -> {
-                post(openSearch + "/" + CaseIndex.READ_ALIAS + "/_search", visibleQuery(person));
-                post(openSearch + "/" + CaseIndex.READ_ALIAS + "/_count", countQuery(person));
+                OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(visibleQuery(person)),
+                        "application/json");
+                OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_count", Json.toBytes(countQuery(person)),
+                        "application/json");
             });
             System.out.println("    " + raw);
 
@@ -354,8 +355,8 @@ final class OverviewBenchmark implements Callable<Integer> {
                 s.execute("analyze bench_case_party");
             }
         }
-        send("POST", openSearch + "/" + CaseIndex.WRITE_ALIAS + "/_refresh", null);
-        send("POST", openSearch + "/" + DocumentIndex.WRITE_ALIAS + "/_refresh", null);
+        OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.WRITE_ALIAS + "/_refresh", null, null);
+        OpenSearchHttp.send("POST", openSearch + "/" + DocumentIndex.WRITE_ALIAS + "/_refresh", null, null);
         return new Loaded(cases, documents, persons);
     }
 
@@ -379,15 +380,12 @@ final class OverviewBenchmark implements Callable<Integer> {
         if (exists == 200) {
             return;
         }
-        JsonNode template;
-        try (InputStream in = IndexDefinition.class.getClassLoader().getResourceAsStream(definition.templateResource())) {
-            template = Json.mapper().readTree(in).path("template");
-        }
+        JsonNode template = Json.mapper().readTree(OpenSearchHttp.resource(definition.templateResource())).path("template");
         ObjectNode body = ((ObjectNode) template).deepCopy();
         ObjectNode aliases = body.putObject("aliases");
         aliases.putObject(definition.readAlias());
         aliases.putObject(definition.writeAlias());
-        send("PUT", openSearch + "/" + definition.version(1), Json.toBytes(body));
+        OpenSearchHttp.send("PUT", openSearch + "/" + definition.version(1), Json.toBytes(body), "application/json");
     }
 
     private static void bulk(String openSearch, String index, List<Object[]> docs) {
@@ -400,28 +398,9 @@ final class OverviewBenchmark implements Callable<Integer> {
                 out.write(Json.toBytes(doc[1]));
                 out.write('\n');
             }
-            JsonNode response = Json.mapper().readTree(send("POST", openSearch + "/_bulk", out.toByteArray()));
-            check(!response.path("errors").asBoolean(), "bulk errors: " + response.toString().substring(0, 500));
+            OpenSearchHttp.send("POST", openSearch + "/_bulk", out.toByteArray(), "application/x-ndjson");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void post(String url, ObjectNode body) throws IOException {
-        send("POST", url, Json.toBytes(body));
-    }
-
-    private static String send(String method, String url, byte[] body) throws IOException {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", body == null ? "application/json" : url.endsWith("_bulk") ? "application/x-ndjson" : "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            check(r.statusCode() < 300, method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-            return r.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
         }
     }
 

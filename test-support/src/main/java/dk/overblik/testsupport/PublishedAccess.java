@@ -16,26 +16,28 @@ public final class PublishedAccess {
 
     public static void publish(EffectiveAccess access) {
         KafkaProbe.send(Topics.ACCESS, EffectiveAccess.key(access.tenant(), access.userId()), Json.toBytes(access),
-                Map.of("ce_type", EventTypes.ACCESS, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
-                        "ce_id", java.util.UUID.randomUUID().toString()));
+                headers(EventTypes.ACCESS));
     }
 
     public static void publish(OrgUnitState unit) {
         KafkaProbe.send(Topics.ORG, OrgUnitState.key(unit.tenant(), unit.uuid()), Json.toBytes(unit),
-                Map.of("ce_type", EventTypes.ORG_UNIT, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
-                        "ce_id", java.util.UUID.randomUUID().toString()));
+                headers(EventTypes.ORG_UNIT));
     }
 
     public static void publish(OrgUserState user) {
         KafkaProbe.send(Topics.ORG, OrgUnitState.key(user.tenant(), user.uuid()), Json.toBytes(user),
-                Map.of("ce_type", EventTypes.ORG_USER, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
-                        "ce_id", java.util.UUID.randomUUID().toString()));
+                headers(EventTypes.ORG_USER));
     }
 
     /** A tombstone: the user's access has ended (they left). */
     public static void withdraw(String tenant, String userId) {
         KafkaProbe.send(Topics.ACCESS, EffectiveAccess.key(tenant, userId), null,
-                Map.of("ce_type", EventTypes.ACCESS, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
-                        "ce_id", java.util.UUID.randomUUID().toString()));
+                headers(EventTypes.ACCESS));
+    }
+
+    /** CloudEvents binary-mode headers, as org-sync's outbox sets them. */
+    private static Map<String, String> headers(String type) {
+        return Map.of("ce_type", type, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",
+                "ce_id", java.util.UUID.randomUUID().toString());
     }
 }

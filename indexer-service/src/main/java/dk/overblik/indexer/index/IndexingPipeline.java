@@ -64,23 +64,10 @@ public class IndexingPipeline {
      */
     private Uni<Void> untilWritten(Supplier<Uni<Void>> write) {
         return Uni.createFrom().deferred(write::get)
-                .onFailure(IndexingPipeline::isTransient)
+                .onFailure(OpenSearchJson::isTransient)
                 .invoke(e -> LOG.warnf("Writing a batch failed (%s); retrying without committing", e.toString()))
-                .onFailure(IndexingPipeline::isTransient)
+                .onFailure(OpenSearchJson::isTransient)
                 .retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely();
-    }
-
-    /** OpenSearch unreachable, closing the connection, or answering 429/5xx. */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof OpenSearchJson.Failure f) {
-                return f.isRetryable();
-            }
-            if (e instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Sets a record aside for the dead-letter topic and counts it for the quality report. */

@@ -41,14 +41,11 @@ public class AccessResource {
     @Operation(summary = "A user's effective access and where each KLE entry came from (the user, an admin or an auditor)")
     public Uni<AccessExplanation> explain(@PathParam("userId") String userId) {
         Caller who = caller.get();
-        if (who.municipality() == null) {
-            throw new ProblemException(403, "no-municipality", "No municipality in the token", "Access is explained within a municipality.");
-        }
         if (!userId.equals(who.userId()) && !who.hasRole(Roles.ADMIN) && !who.hasRole(Roles.AUDITOR)) {
             throw new ProblemException(403, "not-yours", "Not your access",
                     "Only the user, an admin or an auditor of the municipality may see a user's access.");
         }
-        String tenant = who.municipality();
+        String tenant = who.requireMunicipality();
         return OrgUserEntity.byLogin(tenant, userId)
                 .onItem().ifNull().failWith(() -> new ProblemException(404, "unknown-user", "No such user",
                         "The organisation of " + tenant + " has no user '" + userId + "'."))

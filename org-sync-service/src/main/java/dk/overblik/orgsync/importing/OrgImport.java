@@ -67,9 +67,8 @@ public class OrgImport {
 
     /** Records that an export could not even be fetched; the last good state stays. */
     public Uni<SyncReport> failed(String tenant, ImportChannel channel, Instant started, String reason) {
-        SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.FAILED, started, clock.instant(), SyncReport.Changes.NONE,
-                SyncReport.Changes.NONE, 0, reason, List.of());
-        return pool.withTransaction(c -> SyncRuns.insert(c, report)).map(id -> withId(report, id));
+        SyncReport report = SyncReport.withoutChanges(tenant, channel, SyncOutcome.FAILED, started, clock.instant(), reason, List.of());
+        return pool.withTransaction(c -> SyncRuns.insert(c, report));
     }
 
     /** How long each step of an import took, for the log. */
@@ -102,7 +101,7 @@ public class OrgImport {
         } catch (IOException e) {
             return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON, "could not be read: " + e.getMessage())));
         }
-        if (export == null || export.orgUnits() == null || export.users() == null) {
+        if (export == null) { // the body was the JSON literal null; missing lists fail in the record's constructor above
             return new Read(null, List.of(new Violation("", ViolationCode.REQUIRED, "must have Municipality, OrgUnits and Users")));
         }
         List<Violation> violations = new ArrayList<>(OrgExportCheck.check(export));
@@ -120,10 +119,9 @@ public class OrgImport {
     private Uni<SyncReport> refuse(String tenant, ImportChannel channel, Instant started, List<Violation> violations) {
         LOG.warnf("Refused the %s organisation export of %s: %d problems, first: %s %s", channel, tenant, violations.size(),
                 violations.get(0).path(), violations.get(0).message());
-        SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.REFUSED, started, clock.instant(), SyncReport.Changes.NONE,
-                SyncReport.Changes.NONE, 0, "The export was refused as a whole; the last good organisation is kept.",
-                List.copyOf(violations));
-        return pool.withTransaction(c -> SyncRuns.insert(c, report)).map(id -> withId(report, id));
+        SyncReport report = SyncReport.withoutChanges(tenant, channel, SyncOutcome.REFUSED, started, clock.instant(),
+                "The export was refused as a whole; the last good organisation is kept.", violations);
+        return pool.withTransaction(c -> SyncRuns.insert(c, report));
     }
 
     /** What an import did, with what the cache needs afterwards. */
@@ -184,9 +182,8 @@ public class OrgImport {
 
     private Uni<SyncReport> write(SqlConnection connection, String tenant, ImportChannel channel, Instant started, ExportPlan plan) {
         if (plan.changesNothing()) {
-            SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.UNCHANGED, started, clock.instant(),
-                    SyncReport.Changes.NONE, SyncReport.Changes.NONE, 0, "The export equals the last good organisation.", List.of());
-            return SyncRuns.insert(connection, report).map(id -> withId(report, id));
+            return SyncRuns.insert(connection, SyncReport.withoutChanges(tenant, channel, SyncOutcome.UNCHANGED, started,
+                    clock.instant(), "The export equals the last good organisation.", List.of()));
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return Batches.execute(connection, "delete from org_unit where tenant = $1 and uuid = $2",
@@ -220,17 +217,12 @@ public class OrgImport {
                 .chain(() -> {
                     SyncReport report = new SyncReport(0, tenant, channel, SyncOutcome.APPLIED, started, clock.instant(), plan.units(),
                             plan.users(), plan.accessToWrite().size() + plan.accessToEnd().size(), null, List.of());
-                    return SyncRuns.insert(connection, report).map(id -> withId(report, id));
+                    return SyncRuns.insert(connection, report);
                 });
     }
 
     /** A statement's parameters; unlike {@code Tuple.of} it takes any number, and nulls. */
     private static Tuple row(Object... values) {
         return Tuple.from(java.util.Arrays.asList(values));
-    }
-
-    private static SyncReport withId(SyncReport r, long id) {
-        return new SyncReport(id, r.tenant(), r.channel(), r.outcome(), r.startedAt(), r.finishedAt(), r.units(), r.users(),
-                r.accessPublished(), r.detail(), r.violations());
     }
 }

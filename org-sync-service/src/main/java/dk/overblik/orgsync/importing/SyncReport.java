@@ -10,6 +10,17 @@ public record SyncReport(long runId, String tenant, ImportChannel channel, SyncO
                          Instant finishedAt, Changes units, Changes users, int accessPublished, String detail,
                          List<Violation> violations) {
 
+    /** A run that changed nothing in the state: failed, refused or unchanged. */
+    static SyncReport withoutChanges(String tenant, ImportChannel channel, SyncOutcome outcome, Instant startedAt, Instant finishedAt,
+                                     String detail, List<Violation> violations) {
+        return new SyncReport(0, tenant, channel, outcome, startedAt, finishedAt, Changes.NONE, Changes.NONE, 0, detail,
+                List.copyOf(violations));
+    }
+
+    SyncReport withRunId(long id) {
+        return new SyncReport(id, tenant, channel, outcome, startedAt, finishedAt, units, users, accessPublished, detail, violations);
+    }
+
     public record Changes(int added, int changed, int removed) {
         public static final Changes NONE = new Changes(0, 0, 0);
 

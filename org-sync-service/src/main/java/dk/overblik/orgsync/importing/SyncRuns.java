@@ -13,7 +13,8 @@ final class SyncRuns {
     private SyncRuns() {
     }
 
-    static Uni<Long> insert(SqlConnection connection, SyncReport r) {
+    /** Records the run; the report with the run's id. */
+    static Uni<SyncReport> insert(SqlConnection connection, SyncReport r) {
         String report = r.detail() == null && r.violations().isEmpty() ? null
                 : Json.toString(Map.of("detail", r.detail() == null ? "" : r.detail(), "violations", r.violations()));
         return connection.preparedQuery("""
@@ -23,6 +24,6 @@ final class SyncRuns {
                 .execute(Tuple.from(java.util.Arrays.<Object>asList(r.tenant(), r.channel().name(), r.startedAt().atOffset(ZoneOffset.UTC),
                         r.finishedAt().atOffset(ZoneOffset.UTC), r.outcome().name(), r.units().added(), r.units().changed(),
                         r.units().removed(), r.users().added(), r.users().changed(), r.users().removed(), r.accessPublished(), report)))
-                .map(rows -> rows.iterator().next().getLong("id"));
+                .map(rows -> r.withRunId(rows.iterator().next().getLong("id")));
     }
 }

@@ -4,7 +4,6 @@ import dk.overblik.orgsync.config.OrgSyncConfig;
 import dk.overblik.orgsync.org.OrgUnitEntity;
 import dk.overblik.orgsync.publish.Outbox;
 import dk.overblik.orgsync.org.OrgUserEntity;
-import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
 import dk.overblik.service.security.Roles;
@@ -42,10 +41,7 @@ public class SyncStatusResource {
     @Operation(summary = "The last sync run and the last applied export of the caller's municipality")
     public Uni<Status> status() {
         Caller who = caller.get();
-        String tenant = who.municipality();
-        if (tenant == null) {
-            throw new ProblemException(403, "no-municipality", "No municipality in the token", "Sync status is per municipality.");
-        }
+        String tenant = who.requireMunicipality();
         OrgSyncConfig.Municipality municipality = config.municipalities().get(tenant);
         return OrgUnitEntity.count("tenant", tenant)
                 .chain(units -> OrgUserEntity.countOfTenant(tenant)

@@ -2,7 +2,6 @@ package dk.overblik.orgsync.org;
 
 import dk.overblik.contracts.org.OrgUnitRegistration;
 import dk.overblik.orgsync.access.OrgTree;
-import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -42,13 +41,11 @@ public class UnitTreeResource {
     @Operation(summary = "The organisation tree of the caller's municipality")
     public Uni<UnitTree> tree() {
         Caller who = caller.get();
-        if (who.municipality() == null) {
-            throw new ProblemException(403, "no-municipality", "No municipality in the token", "The tree is shown within a municipality.");
-        }
-        return OrgUnitEntity.ofTenant(who.municipality()).map(entities -> {
+        String tenant = who.requireMunicipality();
+        return OrgUnitEntity.ofTenant(tenant).map(entities -> {
             OrgTree tree = new OrgTree(entities.stream().map(OrgUnitEntity::toRegistration).toList());
             OrgUnitRegistration root = tree.units().stream().filter(u -> u.parentOrgUnitUuid() == null).findFirst().orElse(null);
-            return new UnitTree(who.municipality(), entities.size(), root == null ? null : node(tree, root));
+            return new UnitTree(tenant, entities.size(), root == null ? null : node(tree, root));
         });
     }
 

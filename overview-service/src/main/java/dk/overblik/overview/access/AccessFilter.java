@@ -6,7 +6,6 @@ import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.json.Json;
-import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,22 +31,13 @@ public class AccessFilter {
         this.views = views;
     }
 
-    /** The caller's municipality, which every query is limited to; 403 if the token names none. */
-    public static String municipality(Caller caller) {
-        if (caller.municipality() == null) {
-            throw new ProblemException(403, "no-municipality", "No municipality in the token",
-                    "The token names no municipality, so nothing can be shown.");
-        }
-        return caller.municipality();
-    }
-
     public Optional<EffectiveAccess> accessOf(Caller caller) {
-        return views.accessOf(municipality(caller), caller.userId());
+        return views.accessOf(caller.requireMunicipality(), caller.userId());
     }
 
     /** Only the municipality: the scope in which hidden cases are counted. */
     public ObjectNode casesInMunicipality(Caller caller) {
-        return term(CaseIndex.TENANT, municipality(caller));
+        return term(CaseIndex.TENANT, caller.requireMunicipality());
     }
 
     public ObjectNode casesVisibleTo(Caller caller) {

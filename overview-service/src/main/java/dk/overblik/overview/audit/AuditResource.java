@@ -3,7 +3,6 @@ package dk.overblik.overview.audit;
 import dk.overblik.contracts.validation.Violation;
 import dk.overblik.contracts.validation.ViolationCode;
 import dk.overblik.contracts.value.PartyRef;
-import dk.overblik.overview.access.AccessFilter;
 import dk.overblik.service.problem.InvalidInputException;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
@@ -65,7 +64,7 @@ public class AuditResource {
     @Operation(summary = "Who looked at a person, or what a user looked up, in the auditor's municipality (audited too)")
     public Uni<Found> search(AuditQuery query, @Context HttpServerRequest http) {
         Caller who = caller.get();
-        String municipality = AccessFilter.municipality(who);
+        String municipality = who.requireMunicipality();
         List<Violation> violations = new ArrayList<>();
         if (query == null || (query.party() == null) == (query.userId() == null)) {
             violations.add(new Violation("party", ViolationCode.REQUIRED, "give either party or userId"));

@@ -79,8 +79,7 @@ public class CaseDetailResource {
                 .emitOn(VertxContexts.current())
                 .call(detail -> audit.record(new AuditLog.Lookup(who, AuditAction.CASE_VIEW, subject, null,
                         detail == null ? 0 : 1, 0, AuditLog.requestId(http), AuditLog.clientAddress(http))))
-                .onItem().ifNull().failWith(() -> new ProblemException(404, "no-such-case", "No such case",
-                        "There is no case " + caseId + " that you may see."));
+                .onItem().ifNull().failWith(() -> noSuchCase(caseId.toString()));
     }
 
     private record Page(List<DocumentView> documents, long total) {
@@ -96,7 +95,7 @@ public class CaseDetailResource {
                     JsonNode hits = response.path("hits").path("hits");
                     return hits.isEmpty() ? null : Json.mapper().convertValue(hits.get(0).path("_source"), IndexedCase.class);
                 })
-                .onFailure(CaseDetailResource::isMissingIndex).recoverWithNull();
+                .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithNull();
     }
 
     private Uni<Page> documents(Caller who, UUID caseId, int page, int size) {
@@ -114,18 +113,19 @@ public class CaseDetailResource {
                             documents.add(DocumentView.of(Json.mapper().convertValue(hit.path("_source"), IndexedDocument.class))));
                     return new Page(documents, response.path("hits").path("total").path("value").asLong());
                 })
-                .onFailure(CaseDetailResource::isMissingIndex).recoverWithItem(new Page(List.of(), 0));
+                .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(new Page(List.of(), 0));
     }
 
     private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(404, "no-such-case", "No such case", "There is no case " + id + " that you may see.");
+            throw noSuchCase(id);
         }
     }
 
-    private static boolean isMissingIndex(Throwable e) {
-        return e instanceof OpenSearchJson.Failure f && f.status() == 404;
+    /** The same answer for a case that does not exist and one the caller may not see. */
+    private static ProblemException noSuchCase(String id) {
+        return new ProblemException(404, "no-such-case", "No such case", "There is no case " + id + " that you may see.");
     }
 }

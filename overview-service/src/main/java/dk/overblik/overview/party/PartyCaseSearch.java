@@ -72,7 +72,7 @@ public class PartyCaseSearch {
                     }
                     return documentCounts(caller, found).map(counts -> new Found(found, total, hidden, facets, counts));
                 })
-                .onFailure(PartyCaseSearch::isMissingIndex).recoverWithItem(Found.NOTHING);
+                .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Found.NOTHING);
     }
 
     /** Asks a case search for its facets: source system, KLE main group (the two-digit entries of kleScope), progress. */
@@ -118,11 +118,6 @@ public class PartyCaseSearch {
                             .forEach(b -> counts.put(b.path("key").asText(), b.path("doc_count").asLong()));
                     return counts;
                 })
-                .onFailure(PartyCaseSearch::isMissingIndex).recoverWithItem(Map.of());
-    }
-
-    /** Before the indexer's first start there is no index: nothing to show, not an error. */
-    private static boolean isMissingIndex(Throwable e) {
-        return e instanceof OpenSearchJson.Failure f && f.status() == 404;
+                .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Map.of());
     }
 }

@@ -74,7 +74,7 @@ public class SearchResource {
                 : SearchRequest.Sort.RELEVANCE;
         ObjectNode body = query(who, r, sort, size);
         return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(body))
-                .onFailure(e -> e instanceof OpenSearchJson.Failure f && f.status() == 404)
+                .onFailure(OpenSearchJson.Failure::isMissingIndex)
                 .recoverWithItem(Json.mapper().createObjectNode())
                 .emitOn(VertxContexts.current())
                 .map(response -> result(who, response, size))

@@ -50,6 +50,19 @@ public class OpenSearchJson {
         });
     }
 
+    /** Whether a failure may pass if tried again: OpenSearch unreachable, closing the connection, or answering 429/5xx. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof Failure f) {
+                return f.isRetryable();
+            }
+            if (e instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** OpenSearch answered with an error status. */
     public static final class Failure extends RuntimeException {
         private final int status;
@@ -61,6 +74,11 @@ public class OpenSearchJson {
 
         public int status() {
             return status;
+        }
+
+        /** An index that does not exist yet (before the indexer's first start): nothing to show, not an error. */
+        public static boolean isMissingIndex(Throwable e) {
+            return e instanceof Failure f && f.status() == 404;
         }
 
         /** Overload (429) and server errors pass; a bad request does not. */

@@ -10,6 +10,15 @@ import java.util.Set;
  */
 public record Caller(String userId, String municipality, Set<String> roles, String sourceSystem, List<String> municipalities) {
 
+    /** The caller's municipality; 403 when the token names none, since what they ask for is kept per municipality. */
+    public String requireMunicipality() {
+        if (municipality == null) {
+            throw new dk.overblik.service.problem.ProblemException(403, "no-municipality", "No municipality in the token",
+                    "The token names no municipality, and what it asks for is kept per municipality.");
+        }
+        return municipality;
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
