@@ -1,7 +1,11 @@
 package dk.overblik.e2e;
 
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.party.CprBusinessEvent;
+import dk.overblik.contracts.party.CprEvent;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.simulator.Ids;
 import dk.overblik.simulator.RateLimiter;
 import dk.overblik.simulator.Scenario;
 import dk.overblik.simulator.SimRecord;
@@ -16,7 +20,9 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
@@ -70,6 +76,31 @@ class SimulatorThroughVendorApiIT {
                         .body("{\"party\": \"" + person.urn() + "\"}").when().post("/api/v1/party-overview")
                         .then().statusCode(200).extract().jsonPath().getList("cases.id", String.class))
                         .contains(open.id().toString()));
+
+        // The showcase citizen (0101801234, an open benefit case with caseworker-a) moves out of A: advis finds the case
+        // in the index, names caseworker-a from the organisation org-sync published, and the inbox shows the alert.
+        String rule = given().baseUri(env.get(StackEnv.ADVIS_URL)).auth().oauth2(TestStack.tokens().forUser("advisadmin-a"))
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"e2e: flyttet\", \"trigger\": \"MOVED_OUT\", \"condition\": {\"kleScope\": [\"32\"], "
+                        + "\"progress\": [\"OPLYST\"]}, \"message\": \"Stop ydelsen på {caseNumber}\"}")
+                .when().post("/api/v1/rules").then().statusCode(201).extract().path("id");
+        UUID moved = UUID.randomUUID();
+        PartyRef showcase = PartyRef.cpr(Ids.cpr(0));
+        given().baseUri(env.get(StackEnv.ADVIS_URL)).auth().oauth2(TestStack.tokens().forClient("cpr-distributor", Tokens.DEMO_SECRET))
+                .contentType(ContentType.JSON)
+                .body(Json.toBytes(new CprEvent(moved, showcase.number(), CprEvent.objekthandling(CprBusinessEvent.FLYTNING,
+                        dk.overblik.simulator.Municipality.A.code(), "147"), Instant.now())))
+                .when().post("/api/v1/cpr-events").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(given()
+                .baseUri(env.get(StackEnv.ADVIS_URL)).auth().oauth2(caseworkerA).queryParam("size", 200)
+                .when().get("/api/v1/advis").then().statusCode(200).extract().jsonPath().getList("items", java.util.Map.class))
+                .anySatisfy(alert -> {
+                    assertThat(alert.get("triggerEventId")).isEqualTo(moved.toString());
+                    assertThat(alert.get("ruleId")).isEqualTo(rule);
+                    assertThat(alert.get("party")).isEqualTo(showcase.urn());
+                    assertThat(alert.get("recipientUser")).isEqualTo("caseworker-a");
+                    assertThat((String) alert.get("message")).startsWith("Stop ydelsen på 32.");
+                }));
     }
 
     /** A case of a citizen of A, as its last registration left it, that {@code visible} accepts and its source did not delete. */

@@ -1,6 +1,9 @@
 package dk.overblik.contracts.access;
 
+import dk.overblik.contracts.value.Kle;
+
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What one user may see (DESIGN section 4): the value on {@code overblik.access.v1}, keyed
@@ -13,6 +16,17 @@ public record EffectiveAccess(String tenant, String userId, List<String> kleScop
     public EffectiveAccess {
         kleScope = List.copyOf(kleScope);
         orgScope = List.copyOf(orgScope);
+    }
+
+    /**
+     * DESIGN section 4 for one case, in Java: for the rare single item that is not found by a query
+     * (an alert pushed to an open stream). Queries carry the same rules as filters.
+     */
+    public boolean sees(String caseTenant, String kleSubject, int sensitivityLevel, UUID responsibleUnit) {
+        return tenant.equals(caseTenant)
+                && kleScope.stream().anyMatch(entry -> Kle.covers(entry, kleSubject))
+                && sensitivityLevel <= clearance
+                && (!orgRestriction || (responsibleUnit != null && orgScope.contains(responsibleUnit.toString())));
     }
 
     /** The Kafka key of a user's access. */

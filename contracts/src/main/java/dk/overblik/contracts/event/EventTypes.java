@@ -17,6 +17,10 @@ public final class EventTypes {
     public static final String ORG_USER = "dk.overblik.org.user.v1";
     /** A user's effective access, or its end (tombstone), on overblik.access.v1. */
     public static final String ACCESS = "dk.overblik.access.v1";
+    /** An alert raised for a caseworker or unit, on overblik.advis.v1. */
+    public static final String ADVIS_RAISED = "dk.overblik.advis.raised.v1";
+    /** An alert's new status (seen or done), on overblik.advis.v1. */
+    public static final String ADVIS_HANDLED = "dk.overblik.advis.handled.v1";
 
     private EventTypes() {
     }

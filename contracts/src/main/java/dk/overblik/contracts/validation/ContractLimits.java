@@ -9,6 +9,12 @@ public final class ContractLimits {
     public static final int DESCRIPTION_MAX = 4096;
     public static final int SOURCE_STATUS_MAX = 255;
     public static final int SOURCE_SYSTEM_MAX = 64;
+    /** A source system's name: lower case letters, digits, '.', '_' and '-', starting with a letter or digit. */
+    public static final java.util.regex.Pattern SOURCE_SYSTEM = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    public static boolean isSourceSystem(String value) {
+        return value != null && value.length() <= SOURCE_SYSTEM_MAX && SOURCE_SYSTEM.matcher(value).matches();
+    }
     public static final int DOCUMENT_NUMBER_MAX = 50;
     public static final int DEEP_LINK_MAX = 2048;
     public static final int PARTIES_MAX = 100;

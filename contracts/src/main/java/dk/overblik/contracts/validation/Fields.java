@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 final class Fields {
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern SOURCE_SYSTEM = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     enum Need { REQUIRED, OPTIONAL }
 
@@ -199,7 +198,7 @@ final class Fields {
 
     String sourceSystem(String name) {
         String value = text(name, Need.REQUIRED, ContractLimits.SOURCE_SYSTEM_MAX, true);
-        if (value != null && !SOURCE_SYSTEM.matcher(value).matches()) {
+        if (value != null && !ContractLimits.SOURCE_SYSTEM.matcher(value).matches()) {
             add(path(name), ViolationCode.BAD_SOURCE_SYSTEM,
                     "must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
             return null;

@@ -52,6 +52,11 @@ public record Kle(String subject, String facet) {
 
     /** Whether a scope entry at any level covers this subject. */
     public boolean isCoveredBy(String scopeEntry) {
+        return covers(scopeEntry, subject);
+    }
+
+    /** Whether a scope entry (main group, group or subject) covers a subject. */
+    public static boolean covers(String scopeEntry, String subject) {
         return subject.equals(scopeEntry) || subject.startsWith(scopeEntry + ".");
     }
 }

@@ -2,6 +2,7 @@ package dk.overblik.orgsync.publish;
 
 import dk.overblik.contracts.event.EventTypes;
 import io.quarkus.scheduler.Scheduled;
+import dk.overblik.service.outbox.OutboxDrain;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,14 +17,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Transactional outbox for {@code overblik.org.v1} and {@code overblik.access.v1}. An import
@@ -35,17 +34,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class Outbox {
-    private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final int CHUNK = 5_000;
     private static final String SOURCE = "urn:overblik:org-sync";
 
     private final Pool pool;
     private final KafkaProducer<String, byte[]> producer;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final OutboxDrain drainer;
 
     public Outbox(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.pool = pool;
+        this.drainer = new OutboxDrain("org-sync outbox", CHUNK, () -> pool.withTransaction(this::drainChunk));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -76,29 +74,18 @@ public class Outbox {
 
     /** Starts draining now unless a drain is running, in which case that drain goes round once more. */
     public void drainSoon() {
-        drain().subscribe().with(sent -> { }, failure -> LOG.warnf(failure, "Outbox drain failed; retried on schedule"));
+        drainer.soon();
     }
 
     @Scheduled(every = "${overblik.org-sync.outbox-drain-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     Uni<Void> drainOnSchedule() {
-        return drain().onFailure().invoke(e -> LOG.warnf(e, "Outbox drain failed; retried on schedule")).onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return drainer.onSchedule();
     }
 
     /** Sends everything in the outbox; the number of records sent. */
     public Uni<Long> drain() {
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return Uni.createFrom().item(0L);
-        }
-        return drainRounds(0L).eventually(() -> draining.set(false))
-                .chain(sent -> again.getAndSet(false) ? drain().map(more -> sent + more) : Uni.createFrom().item(sent));
-    }
-
-    private Uni<Long> drainRounds(long sentSoFar) {
-        return pool.withTransaction(this::drainChunk)
-                .chain(sent -> sent == CHUNK ? drainRounds(sentSoFar + sent) : Uni.createFrom().item(sentSoFar + sent));
+        return drainer.run();
     }
 
     private Uni<Integer> drainChunk(SqlConnection connection) {

@@ -1,17 +1,23 @@
 package dk.overblik.overview.access;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.json.Json;
+import dk.overblik.service.access.AccessViews;
+import dk.overblik.service.opensearch.Queries;
 import dk.overblik.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static dk.overblik.service.opensearch.Queries.atMost;
+import static dk.overblik.service.opensearch.Queries.bool;
+import static dk.overblik.service.opensearch.Queries.term;
+import static dk.overblik.service.opensearch.Queries.terms;
 
 /**
  * The part of every OpenSearch query that decides what the caller may see (DESIGN section 4); it
@@ -42,7 +48,7 @@ public class AccessFilter {
 
     public ObjectNode casesVisibleTo(Caller caller) {
         return accessOf(caller).map(access -> bool(caseRules(access, CaseIndex.TENANT, CaseIndex.KLE_SCOPE,
-                CaseIndex.SENSITIVITY_LEVEL, CaseIndex.RESPONSIBLE_UNIT))).orElseGet(AccessFilter::nothing);
+                CaseIndex.SENSITIVITY_LEVEL, CaseIndex.RESPONSIBLE_UNIT))).orElseGet(Queries::nothing);
     }
 
     public ObjectNode documentsVisibleTo(Caller caller) {
@@ -59,7 +65,7 @@ public class AccessFilter {
             nested.putObject("nested").put("path", DocumentIndex.CASES).set("query", bool(caseRules));
             filters.add(nested);
             return bool(filters);
-        }).orElseGet(AccessFilter::nothing);
+        }).orElseGet(Queries::nothing);
     }
 
     private static List<ObjectNode> caseRules(EffectiveAccess access, String tenantField, String kleField, String sensitivityField,
@@ -74,41 +80,5 @@ public class AccessFilter {
             filters.add(terms(unitField, access.orgScope()));
         }
         return filters;
-    }
-
-    public static ObjectNode bool(List<ObjectNode> filters) {
-        ObjectNode query = Json.mapper().createObjectNode();
-        ArrayNode filter = query.putObject("bool").putArray("filter");
-        filters.forEach(filter::add);
-        return query;
-    }
-
-    private static ObjectNode nothing() {
-        ObjectNode query = Json.mapper().createObjectNode();
-        query.putObject("match_none");
-        return query;
-    }
-
-    public static ObjectNode term(String field, Object value) {
-        ObjectNode query = Json.mapper().createObjectNode();
-        query.putObject("term").set(field, Json.mapper().valueToTree(value));
-        return query;
-    }
-
-    /** An empty scope matches nothing. */
-    public static ObjectNode terms(String field, List<String> values) {
-        if (values.isEmpty()) {
-            return nothing();
-        }
-        ObjectNode query = Json.mapper().createObjectNode();
-        ArrayNode array = query.putObject("terms").putArray(field);
-        values.forEach(array::add);
-        return query;
-    }
-
-    private static ObjectNode atMost(String field, int level) {
-        ObjectNode query = Json.mapper().createObjectNode();
-        query.putObject("range").putObject(field).put("lte", level);
-        return query;
     }
 }

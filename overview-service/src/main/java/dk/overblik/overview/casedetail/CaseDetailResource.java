@@ -2,6 +2,7 @@ package dk.overblik.overview.casedetail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.service.opensearch.Queries;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
@@ -88,8 +89,8 @@ public class CaseDetailResource {
     private Uni<IndexedCase> findCase(Caller who, UUID caseId) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("size", 1);
-        request.set("query", AccessFilter.bool(List.of(access.casesVisibleTo(who), AccessFilter.term("id", caseId.toString()),
-                AccessFilter.term(CaseIndex.DELETED, false))));
+        request.set("query", Queries.bool(List.of(access.casesVisibleTo(who), Queries.term("id", caseId.toString()),
+                Queries.term(CaseIndex.DELETED, false))));
         return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(request))
                 .map(response -> {
                     JsonNode hits = response.path("hits").path("hits");
@@ -101,8 +102,8 @@ public class CaseDetailResource {
     private Uni<Page> documents(Caller who, UUID caseId, int page, int size) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("from", page * size).put("size", size).put("track_total_hits", true);
-        request.set("query", AccessFilter.bool(List.of(access.documentsVisibleTo(who), AccessFilter.term(DocumentIndex.CASE_IDS,
-                caseId.toString()), AccessFilter.term(DocumentIndex.DELETED, false))));
+        request.set("query", Queries.bool(List.of(access.documentsVisibleTo(who), Queries.term(DocumentIndex.CASE_IDS,
+                caseId.toString()), Queries.term(DocumentIndex.DELETED, false))));
         var sort = request.putArray("sort");
         sort.addObject().putObject("letterDate").put("order", "desc").put("missing", "_last");
         sort.addObject().putObject("id").put("order", "asc");

@@ -3,7 +3,7 @@ package dk.overblik.overview.party;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.org.OrgUnitState;
 import dk.overblik.contracts.org.OrgUserState;
-import dk.overblik.overview.access.AccessViews;
+import dk.overblik.service.access.AccessViews;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;

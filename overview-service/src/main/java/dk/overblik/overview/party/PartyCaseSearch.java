@@ -3,6 +3,7 @@ package dk.overblik.overview.party;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.service.opensearch.Queries;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
@@ -44,16 +45,16 @@ public class PartyCaseSearch {
     }
 
     public Uni<Found> find(Caller caller, PartyRef party, boolean withDocuments) {
-        ObjectNode partyCase = AccessFilter.bool(List.of(AccessFilter.term(CaseIndex.PARTY_REFS, party.urn()),
-                AccessFilter.term(CaseIndex.DELETED, false)));
+        ObjectNode partyCase = Queries.bool(List.of(Queries.term(CaseIndex.PARTY_REFS, party.urn()),
+                Queries.term(CaseIndex.DELETED, false)));
         ObjectNode visible = Json.mapper().createObjectNode();
         visible.put("size", MAX_CASES).put("track_total_hits", true);
-        visible.set("query", AccessFilter.bool(List.of(access.casesVisibleTo(caller), partyCase)));
+        visible.set("query", Queries.bool(List.of(access.casesVisibleTo(caller), partyCase)));
         visible.putArray("sort").addObject().putObject(CaseIndex.LAST_ACTIVITY_AT).put("order", "desc");
         addFacets(visible);
 
         ObjectNode all = Json.mapper().createObjectNode();
-        all.set("query", AccessFilter.bool(List.of(access.casesInMunicipality(caller), partyCase)));
+        all.set("query", Queries.bool(List.of(access.casesInMunicipality(caller), partyCase)));
 
         Uni<JsonNode> cases = openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(visible));
         Uni<JsonNode> count = openSearch.post("/" + CaseIndex.READ_ALIAS + "/_count", Json.toBytes(all));
@@ -104,8 +105,8 @@ public class PartyCaseSearch {
         ArrayNode ids = ofTheseCases.putObject("nested").put("path", DocumentIndex.CASES).putObject("query").putObject("terms")
                 .putArray(DocumentIndex.CASES_CASE_ID);
         cases.forEach(c -> ids.add(c.id().toString()));
-        request.set("query", AccessFilter.bool(List.of(access.documentsVisibleTo(caller),
-                AccessFilter.term(DocumentIndex.DELETED, false), ofTheseCases)));
+        request.set("query", Queries.bool(List.of(access.documentsVisibleTo(caller),
+                Queries.term(DocumentIndex.DELETED, false), ofTheseCases)));
         ObjectNode casesAgg = request.putObject("aggs").putObject("cases");
         casesAgg.putObject("nested").put("path", DocumentIndex.CASES);
         ObjectNode byCase = casesAgg.putObject("aggs").putObject("byCase").putObject("terms");

@@ -3,6 +3,7 @@ package dk.overblik.overview.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.service.opensearch.Queries;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.json.Json;
@@ -85,7 +86,7 @@ public class SearchResource {
     private ObjectNode query(Caller who, SearchRequest r, SearchRequest.Sort sort, int size) {
         List<ObjectNode> filters = new ArrayList<>();
         filters.add(access.casesVisibleTo(who));
-        filters.add(AccessFilter.term(CaseIndex.DELETED, false));
+        filters.add(Queries.term(CaseIndex.DELETED, false));
         addTerms(filters, CaseIndex.KLE_SCOPE, r.kle());
         addTerms(filters, "progress", r.progress());
         addTerms(filters, "sourceSystem", r.sourceSystem());
@@ -133,7 +134,7 @@ public class SearchResource {
 
     private static void addTerms(List<ObjectNode> filters, String field, List<String> values) {
         if (values != null && !values.isEmpty()) {
-            filters.add(AccessFilter.terms(field, values));
+            filters.add(Queries.terms(field, values));
         }
     }
 

@@ -13,7 +13,7 @@ import dk.overblik.contracts.value.Kle;
 import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.contracts.value.Progress;
 import dk.overblik.contracts.value.Sensitivity;
-import dk.overblik.overview.support.Fixtures;
+import dk.overblik.testsupport.Fixtures;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;
 import dk.overblik.testsupport.TestStack;

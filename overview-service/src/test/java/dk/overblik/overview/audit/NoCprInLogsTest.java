@@ -3,7 +3,7 @@ package dk.overblik.overview.audit;
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.value.PartyRef;
-import dk.overblik.overview.support.Fixtures;
+import dk.overblik.testsupport.Fixtures;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;
 import dk.overblik.testsupport.TestStack;

@@ -9,7 +9,7 @@ import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.contracts.access.EffectiveAccess;
-import dk.overblik.overview.access.AccessViews;
+import dk.overblik.service.access.AccessViews;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.PublishedAccess;
 import dk.overblik.testsupport.SampleCases;

@@ -31,6 +31,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final Thread follower;
+    private volatile Listener<V> listener = (key, previous, current) -> { };
     private volatile boolean complete;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -45,6 +46,18 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "view-" + topic), new StringDeserializer(), new ByteArrayDeserializer());
         this.follower = new Thread(this::follow, "view-" + topic);
         this.follower.setDaemon(true);
+    }
+
+    /** What a view tells its owner about each change: the value before and after (null when absent). */
+    @FunctionalInterface
+    public interface Listener<V> {
+        void changed(String key, V previous, V current);
+    }
+
+    /** Calls {@code listener} on the follower thread for every change, before {@link #start()}: for secondary indexes. */
+    public CompactedTopicView<V> onChange(Listener<V> listener) {
+        this.listener = listener;
+        return this;
     }
 
     public CompactedTopicView<V> start() {
@@ -100,18 +113,20 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             return;
         }
         if (record.value() == null) {
-            values.remove(record.key());
+            changed(record.key(), values.remove(record.key()), null);
             return;
         }
         try {
             V value = decode.apply(record);
-            if (value == null) {
-                values.remove(record.key());
-            } else {
-                values.put(record.key(), value);
-            }
+            changed(record.key(), value == null ? values.remove(record.key()) : values.put(record.key(), value), value);
         } catch (RuntimeException e) {
             LOG.warnf("Skipping an undecodable value on %s for key %s: %s", topic, record.key(), e.getMessage());
+        }
+    }
+
+    private void changed(String key, V previous, V current) {
+        if (previous != null || current != null) {
+            listener.changed(key, previous, current);
         }
     }
 

@@ -19,8 +19,8 @@ final class Banner {
         if (!serversOnly) {
             out.printf("  indexer-service    %s   (vendor ingest API; OpenAPI at /q/openapi, Swagger UI at /q/swagger-ui)%n", env.get(StackEnv.INDEXER_URL));
             out.printf("  overview-service   %s   (party overview for caseworkers)%n", env.get(StackEnv.OVERVIEW_URL));
-            out.printf("  advis-service      %s%n", env.get(StackEnv.ADVIS_URL));
-            out.printf("  org-sync-service   %s%n", env.get(StackEnv.ORGSYNC_URL));
+            out.printf("  advis-service      %s   (alert rules and the caseworker inbox)%n", env.get(StackEnv.ADVIS_URL));
+            out.printf("  org-sync-service   %s   (organisation and access)%n", env.get(StackEnv.ORGSYNC_URL));
         }
         out.printf("  Keycloak           %s   (realm overblik; admin console user admin/admin)%n", env.get(StackEnv.KEYCLOAK_URL));
         out.printf("  Kafka              %s%n", env.get(StackEnv.KAFKA_BOOTSTRAP));
@@ -37,6 +37,7 @@ final class Banner {
             out.println("  TOKEN=$(./overblik token caseworker-a)");
             out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
             out.println("       -d '{\"party\":\"urn:oio:cpr-nr:0101801234\"}' " + env.get(StackEnv.OVERVIEW_URL) + "/api/v1/party-overview");
+            out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + env.get(StackEnv.ADVIS_URL) + "/api/v1/advis   (the inbox)");
         }
         out.println();
         out.println(detached ? "Stop it with ./overblik down." : "Press Ctrl-C to stop everything.");

@@ -1,5 +1,6 @@
 package dk.overblik.stack.service;
 
+import dk.overblik.simulator.Municipality;
 import dk.overblik.stack.PortPlan;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackException;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** One of the four Overblik services, run from its packaged Quarkus application. */
 public final class ServiceComponent implements Component {
@@ -107,6 +109,12 @@ public final class ServiceComponent implements Component {
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         if (service == Service.ORGSYNC) {
             environment.put("OVERBLIK_ORG_SYNC_DROP_DIR", layout.stackDir().resolve("org-drop").toString());
+        }
+        if (service == Service.ADVIS) {
+            environment.put("OVERBLIK_ADVIS_MUNICIPALITIES", Municipality.DEMO.stream().map(m -> m.cvr() + ":" + m.code())
+                    .collect(Collectors.joining(",")));
+            // Every local stack is a demo: its municipalities get the demo rules.
+            environment.put("OVERBLIK_ADVIS_RULES_AT_START", "DEMO");
         }
         return environment;
     }

@@ -1,5 +1,6 @@
-package dk.overblik.overview.access;
+package dk.overblik.service.access;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Not ready until the access and organisation views are complete: before that, users would see too little. */
 @Readiness
 @ApplicationScoped
+@IfBuildProperty(name = "overblik.access-views.enabled", stringValue = "true")
 public class AccessViewsReadiness implements HealthCheck {
     private final AccessViews views;
 

@@ -1,4 +1,4 @@
-package dk.overblik.overview.support;
+package dk.overblik.testsupport;
 
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.index.CaseIndex;
@@ -8,11 +8,9 @@ import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.DocumentRecord;
-import dk.overblik.overview.access.AccessViews;
+import dk.overblik.service.access.AccessViews;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.service.opensearch.OpenSearchJson;
-import dk.overblik.testsupport.PublishedAccess;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +20,11 @@ import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
-/** Puts cases and documents into the real indices and access onto the real topic, for overview tests. */
-@ApplicationScoped
+/**
+ * Puts cases and documents into the real indices and access onto the real topic, as the indexer
+ * and org-sync would, for tests of the services that read them. A test module produces it from
+ * the application's own beans.
+ */
 public class Fixtures {
     private final AccessViews views;
     private final OpenSearchJson openSearch;

@@ -1,0 +1,88 @@
+package dk.overblik.advis.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.advis.rules.RuleCondition;
+import dk.overblik.advis.triggers.TriggerEvent;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.service.opensearch.OpenSearchJson;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dk.overblik.service.opensearch.Queries.atMost;
+import static dk.overblik.service.opensearch.Queries.bool;
+import static dk.overblik.service.opensearch.Queries.term;
+import static dk.overblik.service.opensearch.Queries.terms;
+
+/**
+ * Finds the cases a rule applies to for one trigger event, in the index (never a copy of it): the
+ * municipality's live cases of the event's parties that meet the rule's condition, minus the case
+ * that triggered it.
+ */
+@ApplicationScoped
+public class CaseMatcher {
+    private static final Logger LOG = Logger.getLogger(CaseMatcher.class);
+    /** More open cases than this for one citizen and one rule would be a data error; the first ones get alerts. */
+    static final int MAX_CASES = 1_000;
+
+    private final OpenSearchJson openSearch;
+
+    public CaseMatcher(OpenSearchJson openSearch) {
+        this.openSearch = openSearch;
+    }
+
+    public Uni<List<IndexedCase>> matching(TriggerEvent event, RuleCondition condition) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        request.put("size", MAX_CASES).put("track_total_hits", true);
+        request.set("query", query(event, condition));
+        request.putArray("sort").addObject().put("id", "asc");
+        return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(request))
+                .map(response -> {
+                    List<IndexedCase> cases = new ArrayList<>();
+                    for (JsonNode hit : response.path("hits").path("hits")) {
+                        cases.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
+                    }
+                    long total = response.path("hits").path("total").path("value").asLong();
+                    if (total > cases.size()) {
+                        LOG.warnf("Event %s matches %d cases in %s; alerts for the first %d only", event.eventId(), total,
+                                event.tenant(), cases.size());
+                    }
+                    return cases;
+                })
+                .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(List.of());
+    }
+
+    static ObjectNode query(TriggerEvent event, RuleCondition condition) {
+        List<ObjectNode> filters = new ArrayList<>();
+        filters.add(term(CaseIndex.TENANT, event.tenant()));
+        filters.add(terms(CaseIndex.PARTY_REFS, event.parties()));
+        filters.add(term(CaseIndex.DELETED, false));
+        if (!condition.kleScope().isEmpty()) {
+            filters.add(terms(CaseIndex.KLE_SCOPE, condition.kleScope()));
+        }
+        if (!condition.progress().isEmpty()) {
+            filters.add(terms("progress", condition.progress().stream().map(Enum::name).toList()));
+        }
+        if (!condition.sourceSystems().isEmpty()) {
+            filters.add(terms("sourceSystem", condition.sourceSystems()));
+        }
+        if (condition.maxSensitivity() != null) {
+            filters.add(atMost(CaseIndex.SENSITIVITY_LEVEL, condition.maxSensitivity()));
+        }
+        List<ObjectNode> excluded = new ArrayList<>();
+        TriggerEvent.TriggerCase trigger = event.triggerCase();
+        if (trigger != null) {
+            excluded.add(term("id", trigger.id().toString()));
+            if (condition.otherSourceSystem()) {
+                excluded.add(term("sourceSystem", trigger.sourceSystem()));
+            }
+        }
+        return bool(filters, excluded);
+    }
+}

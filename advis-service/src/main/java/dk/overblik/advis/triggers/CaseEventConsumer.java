@@ -1,0 +1,225 @@
+package dk.overblik.advis.triggers;
+
+import dk.overblik.advis.alerts.AlertRaiser;
+import dk.overblik.advis.config.AdvisConfig;
+import dk.overblik.advis.rules.Rule;
+import dk.overblik.advis.rules.Trigger;
+import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.record.Deletion;
+import dk.overblik.contracts.validation.ReadResult;
+import dk.overblik.contracts.validation.RecordReader;
+import dk.overblik.contracts.value.Progress;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Case events to alerts, a batch at a time: which cases opened, closed or changed progress (against
+ * the last registration seen of each), the alerts the municipality's case rules give for the other
+ * cases of the same parties, then the new last registrations and the access fields of alerts on
+ * those cases. Alerts are stored before the tracking moves on, so a redelivered batch finds the
+ * same transitions and the unique key keeps the alerts single.
+ */
+@ApplicationScoped
+public class CaseEventConsumer {
+    private static final Logger LOG = Logger.getLogger(CaseEventConsumer.class);
+    private static final Set<Trigger> CASE_TRIGGERS = EnumSet.of(Trigger.CASE_OPENED, Trigger.CASE_CLOSED, Trigger.CASE_PROGRESS_CHANGED);
+
+    private final Pool pool;
+    private final AlertRaiser raiser;
+    private final Retry retry;
+    private final AdvisConfig config;
+    private final RecordReader reader = RecordReader.withSystemClock();
+    private final Counter skipped;
+
+    public CaseEventConsumer(Pool pool, AlertRaiser raiser, Retry retry, AdvisConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.raiser = raiser;
+        this.retry = retry;
+        this.config = config;
+        this.skipped = Counter.builder("advis.case.events.skipped")
+                .description("Case events advis could not read (the indexer dead-letters them)").register(registry);
+    }
+
+    /** One registration of a case, or its deletion. */
+    record Change(String tenant, UUID caseId, Instant registeredAt, CaseRecord upsert, UUID eventId) {
+        String key() {
+            return tenant + "/" + caseId;
+        }
+    }
+
+    @Incoming("case-events-in")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> batch) {
+        List<Change> changes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            read(record).ifPresentOrElse(changes::add, skipped::increment);
+        }
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return retry.untilDone("A batch of " + changes.size() + " case events", process(changes));
+    }
+
+    private Uni<Void> process(List<Change> changes) {
+        // The rules first, in one session on this context; the OpenSearch calls after them continue elsewhere.
+        return Panache.withSession(() -> Rule.enabledFor(CASE_TRIGGERS))
+                .chain(rules -> tracked(changes).chain(tracked -> {
+            List<TriggerEvent> triggers = new ArrayList<>();
+            Map<String, Change> latest = new LinkedHashMap<>();
+            for (Change change : changes) {
+                CaseTransitions.Tracked previous = tracked.get(change.key());
+                if (!CaseTransitions.isNewer(previous, change.registeredAt())) {
+                    continue;
+                }
+                if (change.upsert() != null) {
+                    CaseTransitions.of(previous, change.upsert(), config.caseOpenedWithin(), Instant.now())
+                            .ifPresent(trigger -> triggers.add(triggerEvent(change, trigger)));
+                    tracked.put(change.key(), new CaseTransitions.Tracked(change.upsert().progress(), change.registeredAt(), false));
+                } else {
+                    tracked.put(change.key(), new CaseTransitions.Tracked(previous == null ? null : previous.progress(),
+                            change.registeredAt(), true));
+                }
+                latest.put(change.key(), change);
+            }
+            return raise(triggers, rules).chain(() -> pool.withTransaction(c -> track(c, latest.values())));
+        }));
+    }
+
+    private Uni<Void> raise(List<TriggerEvent> triggers, List<Rule> rules) {
+        if (triggers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(triggers)
+                .onItem().transformToUniAndConcatenate(trigger -> raiser.raise(trigger, rules))
+                .collect().last().replaceWithVoid();
+    }
+
+    private static TriggerEvent triggerEvent(Change change, Trigger trigger) {
+        CaseRecord c = change.upsert();
+        List<String> parties = c.parties().stream().map(p -> p.ref().urn()).distinct().toList();
+        Map<String, String> values = new HashMap<>();
+        values.put("triggerCaseTitle", c.title());
+        values.put("triggerCaseNumber", c.caseNumber());
+        values.put("triggerSourceSystem", c.sourceSystem());
+        values.put("effectiveAt", PartyEventConsumer.DATE.format(c.registeredAt()));
+        return new TriggerEvent(change.eventId(), c.tenant(), trigger, parties, new TriggerEvent.TriggerCase(c.id(), c.sourceSystem()),
+                values);
+    }
+
+    /** The last registration seen of each case in the batch. */
+    private Uni<Map<String, CaseTransitions.Tracked>> tracked(List<Change> changes) {
+        UUID[] ids = changes.stream().map(Change::caseId).distinct().toArray(UUID[]::new);
+        return pool.preparedQuery("select tenant, case_id, progress, registered_at, deleted from tracked_case where case_id = any($1)")
+                .execute(Tuple.of(ids))
+                .map(rows -> {
+                    Map<String, CaseTransitions.Tracked> tracked = new HashMap<>();
+                    for (Row row : rows) {
+                        String progress = row.getString("progress");
+                        tracked.put(row.getString("tenant") + "/" + row.getUUID("case_id"), new CaseTransitions.Tracked(
+                                progress == null ? null : Progress.valueOf(progress),
+                                row.getOffsetDateTime("registered_at").toInstant(), row.getBoolean("deleted")));
+                    }
+                    return tracked;
+                });
+    }
+
+    /** The new last registrations, and the access fields of alerts on the changed cases. */
+    private static Uni<Void> track(SqlConnection connection, Collection<Change> latest) {
+        List<Tuple> trackedRows = new ArrayList<>();
+        List<Tuple> alertAccess = new ArrayList<>();
+        List<Tuple> deleted = new ArrayList<>();
+        for (Change change : latest) {
+            CaseRecord c = change.upsert();
+            trackedRows.add(Tuple.of(change.tenant(), change.caseId(), c == null ? null : c.progress().name(),
+                    change.registeredAt().atOffset(ZoneOffset.UTC), c == null));
+            if (c != null) {
+                alertAccess.add(Tuple.of(change.tenant(), change.caseId(), c.kle().subject(), c.sensitivity().level(), c.responsibleUnit()));
+            } else {
+                deleted.add(Tuple.of(change.tenant(), change.caseId()));
+            }
+        }
+        if (trackedRows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                        insert into tracked_case (tenant, case_id, progress, registered_at, deleted) values ($1, $2, $3, $4, $5)
+                        on conflict (tenant, case_id) do update
+                        set progress = coalesce(excluded.progress, tracked_case.progress), registered_at = excluded.registered_at,
+                            deleted = excluded.deleted
+                        where tracked_case.registered_at < excluded.registered_at""")
+                .executeBatch(trackedRows)
+                .chain(() -> alertAccess.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                                update alert set case_kle_subject = $3, case_sensitivity = $4, case_unit = $5, case_deleted = false
+                                where case_id = $2 and tenant = $1""")
+                        .executeBatch(alertAccess).replaceWithVoid())
+                .chain(() -> deleted.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(
+                                "update alert set case_deleted = true where case_id = $2 and tenant = $1")
+                        .executeBatch(deleted).replaceWithVoid());
+    }
+
+    private Optional<Change> read(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, "ce_type");
+        UUID eventId = eventId(record);
+        if (record.value() == null || eventId == null) {
+            LOG.warnf("Skipping case event %s at offset %d: no value or no event id", record.key(), record.offset());
+            return Optional.empty();
+        }
+        if (EventTypes.CASE_UPSERTED.equals(type)) {
+            ReadResult<CaseRecord> result = reader.readCase(record.value());
+            if (result.isValid()) {
+                CaseRecord c = result.value();
+                return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId));
+            }
+        } else if (EventTypes.CASE_DELETED.equals(type)) {
+            ReadResult<Deletion> result = reader.readDeletion(record.value());
+            if (result.isValid()) {
+                Deletion d = result.value();
+                return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId));
+            }
+        }
+        LOG.warnf("Skipping case event %s at offset %d: not a valid %s", record.key(), record.offset(), type);
+        return Optional.empty();
+    }
+
+    private static UUID eventId(ConsumerRecord<String, byte[]> record) {
+        try {
+            String id = header(record, "ce_id");
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package dk.overblik.advis.triggers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.overblik.advis.alerts.AlertRaiser;
+import dk.overblik.advis.config.Municipalities;
+import dk.overblik.advis.rules.Rule;
+import dk.overblik.advis.rules.Trigger;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.party.PartyEvent;
+import dk.overblik.contracts.validation.PartyEventReader;
+import dk.overblik.contracts.validation.ReadResult;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Party events (CPR events) to alerts: what the event means to each municipality served (moved out,
+ * in, within; died; address protection changed), then that municipality's rules for it. An event
+ * that cannot be read goes to the dead-letter topic with the reason; the offset is committed only
+ * once every alert it gives is stored.
+ */
+@ApplicationScoped
+public class PartyEventConsumer {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Copenhagen"));
+
+    private final Municipalities municipalities;
+    private final AlertRaiser raiser;
+    private final Retry retry;
+
+    public PartyEventConsumer(Municipalities municipalities, AlertRaiser raiser, Retry retry) {
+        this.municipalities = municipalities;
+        this.raiser = raiser;
+        this.retry = retry;
+    }
+
+    @Incoming("party-events-in")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        PartyEvent event;
+        try {
+            event = read(record.value());
+        } catch (InvalidEvent e) {
+            return Uni.createFrom().failure(e);
+        }
+        List<TriggerEvent> triggers = triggers(event);
+        if (triggers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // The rules first, in one session on this context; the OpenSearch calls after them continue elsewhere.
+        return retry.untilDone("Party event " + event.eventId(), Panache.withSession(() -> Rule.enabledFor(
+                                triggers.stream().map(TriggerEvent::trigger).toList()))
+                        .chain(rules -> Multi.createFrom().iterable(triggers)
+                                .onItem().transformToUniAndConcatenate(trigger -> raiser.raise(trigger, rules))
+                                .collect().last()))
+                .replaceWithVoid();
+    }
+
+    /** The event as each municipality served sees it. */
+    List<TriggerEvent> triggers(PartyEvent event) {
+        List<TriggerEvent> triggers = new ArrayList<>();
+        for (Map.Entry<String, String> municipality : municipalities.codeByTenant().entrySet()) {
+            Optional<Trigger> trigger = Trigger.of(event, municipality.getValue());
+            trigger.ifPresent(t -> triggers.add(new TriggerEvent(event.eventId(), municipality.getKey(), t,
+                    List.of(event.party().urn()), null, Map.of(
+                    "effectiveAt", DATE.format(event.effectiveAt()),
+                    "previousMunicipality", nullToEmpty(event.previousMunicipalityCode()),
+                    "currentMunicipality", nullToEmpty(event.currentMunicipalityCode())))));
+        }
+        return triggers;
+    }
+
+    static PartyEvent read(byte[] value) {
+        if (value == null) {
+            throw new InvalidEvent("No value");
+        }
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(value);
+        } catch (IOException e) {
+            throw new InvalidEvent("Not JSON");
+        }
+        ReadResult<PartyEvent> result = PartyEventReader.read(tree);
+        if (!result.isValid()) {
+            throw new InvalidEvent("Not a valid party event: " + result.violations().stream()
+                    .map(v -> v.path() + " " + v.message()).toList());
+        }
+        return result.value();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** A record that no retry can help; its message is the dead-letter reason (never holds a CPR number). */
+    static final class InvalidEvent extends RuntimeException {
+        InvalidEvent(String reason) {
+            super(reason);
+        }
+    }
+}
