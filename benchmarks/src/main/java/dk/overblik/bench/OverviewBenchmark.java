@@ -428,7 +428,7 @@ final class OverviewBenchmark implements Callable<Integer> {
 
                 p99 service / raw OpenSearch: **%.2f** (target <= 1.5: %s). p99 PostgreSQL / service: **%.2f** (target >= 5: %s).
                 p99 target <= 50 ms: %s. The service also counts visible documents per case and writes an audit entry
-                (a chained, locked insert) per lookup; the raw OpenSearch path does neither. Everything runs on one
+                (chained; concurrent lookups share one transaction) per lookup; the raw OpenSearch path does neither. Everything runs on one
                 2-core machine, load generator included.
                 """.formatted(LocalDate.now(), Machine.describe(), records, users, seconds, seed, loaded.cases, loaded.documents, users,
                 seconds, service.rate(), service.p(50) / 1000.0, service.p(99) / 1000.0, service.failures(), raw.rate(),

@@ -12,22 +12,19 @@ import dk.overblik.contracts.org.OrgUserState;
 import dk.overblik.service.access.AccessViews;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -53,17 +50,34 @@ public class AlertRaiser {
                 .register(registry);
     }
 
-    /** Raises the alerts of one event under those {@code rules} that are its municipality's and its trigger's; how many were new. */
-    public Uni<Integer> raise(TriggerEvent event, List<Rule> candidates) {
-        List<Rule> rules = candidates.stream()
-                .filter(r -> r.tenant.equals(event.tenant()) && r.trigger == event.trigger()).toList();
-        if (rules.isEmpty()) {
+    /**
+     * Raises the alerts of these events under those {@code rules} that are their municipality's and trigger's: the
+     * matching cases of every event and rule in one go, the alerts stored in one transaction. How many were new.
+     */
+    public Uni<Integer> raise(List<TriggerEvent> events, List<Rule> rules) {
+        List<CaseMatcher.Search> searches = new ArrayList<>();
+        for (TriggerEvent event : events) {
+            for (Rule rule : rules) {
+                if (rule.tenant.equals(event.tenant()) && rule.trigger == event.trigger()) {
+                    searches.add(new CaseMatcher.Search(event, rule));
+                }
+            }
+        }
+        if (searches.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Multi.createFrom().iterable(rules)
-                .onItem().transformToUniAndConcatenate(rule -> matcher.matching(event, rule.condition())
-                        .map(cases -> cases.stream().map(c -> alertFor(event, rule, c)).toList()))
-                .collect().in(ArrayList<NewAlert>::new, List::addAll)
+        return matcher.matching(searches)
+                .map(found -> {
+                    Map<UUID, NewAlert> alerts = new LinkedHashMap<>(); // by id: a repeat within the batch is one alert
+                    for (int i = 0; i < searches.size(); i++) {
+                        CaseMatcher.Search search = searches.get(i);
+                        for (IndexedCase matched : found.get(i)) {
+                            NewAlert alert = alertFor(search.event(), search.rule(), matched);
+                            alerts.putIfAbsent(alert.id(), alert);
+                        }
+                    }
+                    return List.copyOf(alerts.values());
+                })
                 .chain(alerts -> alerts.isEmpty() ? Uni.createFrom().item(0) : pool.withTransaction(c -> store(c, alerts)))
                 .invoke(stored -> {
                     if (stored > 0) {
@@ -95,34 +109,46 @@ public class AlertRaiser {
         return UUID.nameUUIDFromBytes((ruleId + "|" + caseId + "|" + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Inserts the alerts not stored before (one statement) and puts those into the outbox; how many were new. */
     private Uni<Integer> store(SqlConnection connection, List<NewAlert> alerts) {
-        return Multi.createFrom().iterable(alerts)
-                .onItem().transformToUniAndConcatenate(alert -> connection.preparedQuery("""
-                                insert into alert (id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit,
-                                                   message, status, case_kle_subject, case_sensitivity, case_unit)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'NEW', $10, $11, $12)
-                                on conflict on constraint alert_once do nothing
-                                returning created_at""")
-                        .execute(Tuple.from(Arrays.asList(alert.id(), alert.tenant(), alert.ruleId(), alert.triggerEventId(), alert.caseId(),
-                                alert.party(), alert.recipientUser(), alert.recipientUnit(), alert.message(),
-                                alert.caseKleSubject(), alert.caseSensitivity(), alert.caseUnit())))
-                        .map(rows -> stored(alert, rows)))
-                .collect().asList()
-                .chain(stored -> {
-                    List<Alert> fresh = stored.stream().filter(Objects::nonNull).toList();
+        Map<UUID, NewAlert> byId = new HashMap<>();
+        alerts.forEach(a -> byId.put(a.id(), a));
+        List<Object> columns = List.of(
+                alerts.stream().map(NewAlert::id).toArray(UUID[]::new),
+                alerts.stream().map(NewAlert::tenant).toArray(String[]::new),
+                alerts.stream().map(NewAlert::ruleId).toArray(UUID[]::new),
+                alerts.stream().map(NewAlert::triggerEventId).toArray(UUID[]::new),
+                alerts.stream().map(NewAlert::caseId).toArray(UUID[]::new),
+                alerts.stream().map(NewAlert::party).toArray(String[]::new),
+                alerts.stream().map(NewAlert::recipientUser).toArray(String[]::new),
+                alerts.stream().map(NewAlert::recipientUnit).toArray(UUID[]::new),
+                alerts.stream().map(NewAlert::message).toArray(String[]::new),
+                alerts.stream().map(NewAlert::caseKleSubject).toArray(String[]::new),
+                alerts.stream().map(NewAlert::caseSensitivity).toArray(Integer[]::new),
+                alerts.stream().map(NewAlert::caseUnit).toArray(UUID[]::new));
+        return connection.preparedQuery("""
+                        insert into alert (id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit,
+                                           message, status, case_kle_subject, case_sensitivity, case_unit)
+                        select id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit, message, 'NEW',
+                               kle, sensitivity, unit
+                        from unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::varchar[],
+                                    $8::uuid[], $9::varchar[], $10::varchar[], $11::int[], $12::uuid[])
+                             as t(id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit, message, kle,
+                                  sensitivity, unit)
+                        on conflict on constraint alert_once do nothing
+                        returning id, created_at""")
+                .execute(Tuple.from(columns))
+                .chain(rows -> {
+                    List<Alert> fresh = new ArrayList<>();
+                    for (Row row : rows) {
+                        NewAlert a = byId.get(row.getUUID("id"));
+                        fresh.add(new Alert(a.id(), a.tenant(), a.ruleId(), a.triggerEventId(), a.caseId(), a.party(), a.recipientUser(),
+                                a.recipientUnit(), a.message(), AlertStatus.NEW, row.getOffsetDateTime("created_at").toInstant()));
+                    }
                     return AlertOutbox.enqueue(connection, fresh.stream()
                                     .map(a -> AlertOutbox.Entry.of(a, EventTypes.ADVIS_RAISED, alertEventId(a.id()))).toList())
                             .replaceWith(fresh.size());
                 });
-    }
-
-    private static Alert stored(NewAlert alert, RowSet<Row> rows) {
-        if (rows.rowCount() == 0) {
-            return null;
-        }
-        return new Alert(alert.id(), alert.tenant(), alert.ruleId(), alert.triggerEventId(), alert.caseId(), alert.party(),
-                alert.recipientUser(), alert.recipientUnit(), alert.message(), AlertStatus.NEW,
-                rows.iterator().next().getOffsetDateTime("created_at").toInstant());
     }
 
     private static UUID alertEventId(UUID alertId) {

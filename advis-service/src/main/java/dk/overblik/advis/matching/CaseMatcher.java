@@ -2,16 +2,20 @@ package dk.overblik.advis.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.advis.rules.Rule;
 import dk.overblik.advis.rules.RuleCondition;
 import dk.overblik.advis.triggers.TriggerEvent;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.service.opensearch.OpenSearchJson;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,15 +25,17 @@ import static dk.overblik.service.opensearch.Queries.term;
 import static dk.overblik.service.opensearch.Queries.terms;
 
 /**
- * Finds the cases a rule applies to for one trigger event, in the index (never a copy of it): the
+ * Finds the cases a rule applies to for a trigger event, in the index (never a copy of it): the
  * municipality's live cases of the event's parties that meet the rule's condition, minus the case
- * that triggered it.
+ * that triggered it. Many events and rules are asked at once, in multi-searches.
  */
 @ApplicationScoped
 public class CaseMatcher {
     private static final Logger LOG = Logger.getLogger(CaseMatcher.class);
     /** More open cases than this for one citizen and one rule would be a data error; the first ones get alerts. */
     static final int MAX_CASES = 1_000;
+    /** Searches per multi-search request. */
+    static final int PER_REQUEST = 100;
 
     private final OpenSearchJson openSearch;
 
@@ -37,25 +43,66 @@ public class CaseMatcher {
         this.openSearch = openSearch;
     }
 
-    public Uni<List<IndexedCase>> matching(TriggerEvent event, RuleCondition condition) {
-        ObjectNode request = Json.mapper().createObjectNode();
-        request.put("size", MAX_CASES).put("track_total_hits", true);
-        request.set("query", query(event, condition));
-        request.putArray("sort").addObject().put("id", "asc");
-        return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(request))
+    /** One question: the cases one rule applies to for one event. */
+    public record Search(TriggerEvent event, Rule rule) {
+    }
+
+    /** The matching cases of every search, in the same order, asked in one multi-search per {@value #PER_REQUEST}. */
+    public Uni<List<List<IndexedCase>>> matching(List<Search> searches) {
+        if (searches.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<List<Search>> chunks = new ArrayList<>();
+        for (int i = 0; i < searches.size(); i += PER_REQUEST) {
+            chunks.add(searches.subList(i, Math.min(searches.size(), i + PER_REQUEST)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(this::multiSearch)
+                .collect().in(ArrayList<List<IndexedCase>>::new, List::addAll)
+                .map(all -> (List<List<IndexedCase>>) all);
+    }
+
+    private Uni<List<List<IndexedCase>>> multiSearch(List<Search> searches) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] header = ("{\"index\":\"" + CaseIndex.READ_ALIAS + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        for (Search search : searches) {
+            ObjectNode request = Json.mapper().createObjectNode();
+            request.put("size", MAX_CASES).put("track_total_hits", true);
+            request.set("query", query(search.event(), search.rule().condition()));
+            request.putArray("sort").addObject().put("id", "asc");
+            body.writeBytes(header);
+            body.writeBytes(Json.toBytes(request));
+            body.write('\n');
+        }
+        return openSearch.ndjson("/_msearch", body.toByteArray())
                 .map(response -> {
-                    List<IndexedCase> cases = new ArrayList<>();
-                    for (JsonNode hit : response.path("hits").path("hits")) {
-                        cases.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
+                    List<List<IndexedCase>> results = new ArrayList<>();
+                    JsonNode responses = response.path("responses");
+                    for (int i = 0; i < searches.size(); i++) {
+                        results.add(cases(searches.get(i).event(), responses.path(i)));
                     }
-                    long total = response.path("hits").path("total").path("value").asLong();
-                    if (total > cases.size()) {
-                        LOG.warnf("Event %s matches %d cases in %s; alerts for the first %d only", event.eventId(), total,
-                                event.tenant(), cases.size());
-                    }
-                    return cases;
-                })
-                .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(List.of());
+                    return results;
+                });
+    }
+
+    private static List<IndexedCase> cases(TriggerEvent event, JsonNode response) {
+        if (response.has("error")) {
+            int status = response.path("status").asInt(500);
+            if (status == 404) {
+                return List.of(); // no index yet: no cases
+            }
+            throw new OpenSearchJson.Failure(status, response.path("error").toString());
+        }
+        List<IndexedCase> cases = new ArrayList<>();
+        for (JsonNode hit : response.path("hits").path("hits")) {
+            cases.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
+        }
+        long total = response.path("hits").path("total").path("value").asLong();
+        if (total > cases.size()) {
+            LOG.warnf("Event %s matches %d cases in %s; alerts for the first %d only", event.eventId(), total, event.tenant(),
+                    cases.size());
+        }
+        return cases;
     }
 
     static ObjectNode query(TriggerEvent event, RuleCondition condition) {

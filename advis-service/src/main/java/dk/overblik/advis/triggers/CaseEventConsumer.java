@@ -13,7 +13,6 @@ import dk.overblik.contracts.value.Progress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import io.vertx.mutiny.sqlclient.Pool;
@@ -109,18 +108,10 @@ public class CaseEventConsumer {
                 }
                 latest.put(change.key(), change);
             }
-            return raise(triggers, rules).chain(() -> pool.withTransaction(c -> track(c, latest.values())));
+            return raiser.raise(triggers, rules).chain(() -> pool.withTransaction(c -> track(c, latest.values())));
         }));
     }
 
-    private Uni<Void> raise(List<TriggerEvent> triggers, List<Rule> rules) {
-        if (triggers.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Multi.createFrom().iterable(triggers)
-                .onItem().transformToUniAndConcatenate(trigger -> raiser.raise(trigger, rules))
-                .collect().last().replaceWithVoid();
-    }
 
     private static TriggerEvent triggerEvent(Change change, Trigger trigger) {
         CaseRecord c = change.upsert();

@@ -10,11 +10,17 @@ import dk.overblik.contracts.party.PartyEvent;
 import dk.overblik.contracts.validation.PartyEventReader;
 import dk.overblik.contracts.validation.ReadResult;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
+import dk.overblik.service.kafka.DeadLetter;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.ZoneId;
@@ -28,41 +34,55 @@ import java.util.Optional;
  * Party events (CPR events) to alerts: what the event means to each municipality served (moved out,
  * in, within; died; address protection changed), then that municipality's rules for it. An event
  * that cannot be read goes to the dead-letter topic with the reason; the offset is committed only
- * once every alert it gives is stored.
+ * once every alert the batch gives is stored.
  */
 @ApplicationScoped
 public class PartyEventConsumer {
+    private static final Logger LOG = Logger.getLogger(PartyEventConsumer.class);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Copenhagen"));
 
     private final Municipalities municipalities;
     private final AlertRaiser raiser;
     private final Retry retry;
+    private final MutinyEmitter<byte[]> deadLetters;
 
-    public PartyEventConsumer(Municipalities municipalities, AlertRaiser raiser, Retry retry) {
+    public PartyEventConsumer(Municipalities municipalities, AlertRaiser raiser, Retry retry,
+                              @Channel("party-events-dlq") MutinyEmitter<byte[]> deadLetters) {
         this.municipalities = municipalities;
         this.raiser = raiser;
         this.retry = retry;
+        this.deadLetters = deadLetters;
     }
 
+    /**
+     * A batch at a time: the rules once, every event's matching cases in one multi-search, every alert in one
+     * transaction. Unreadable records go to the dead-letter topic first; the batch is acknowledged after both.
+     */
     @Incoming("party-events-in")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        PartyEvent event;
-        try {
-            event = read(record.value());
-        } catch (InvalidEvent e) {
-            return Uni.createFrom().failure(e);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> batch) {
+        List<TriggerEvent> triggers = new ArrayList<>();
+        List<DeadLetter> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                triggers.addAll(triggers(read(record.value())));
+            } catch (InvalidEvent e) {
+                LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+                rejected.add(new DeadLetter(record, e.getMessage()));
+            }
         }
-        List<TriggerEvent> triggers = triggers(event);
+        Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
+                : retry.untilDone("Dead-lettering " + rejected.size() + " party events", Uni.join().all(rejected.stream()
+                        .map(letter -> deadLetters.sendMessage(Message.of(letter.value()).addMetadata(OutgoingKafkaRecordMetadata
+                                .<String>builder().withKey(letter.record().key()).withHeaders(letter.headers()).build()))).toList())
+                        .andFailFast().replaceWithVoid());
         if (triggers.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return deadLettered;
         }
         // The rules first, in one session on this context; the OpenSearch calls after them continue elsewhere.
-        return retry.untilDone("Party event " + event.eventId(), Panache.withSession(() -> Rule.enabledFor(
-                                triggers.stream().map(TriggerEvent::trigger).toList()))
-                        .chain(rules -> Multi.createFrom().iterable(triggers)
-                                .onItem().transformToUniAndConcatenate(trigger -> raiser.raise(trigger, rules))
-                                .collect().last()))
-                .replaceWithVoid();
+        return deadLettered.chain(() -> retry.untilDone("A batch of " + batch.count() + " party events",
+                Panache.withSession(() -> Rule.enabledFor(triggers.stream().map(TriggerEvent::trigger).distinct().toList()))
+                        .chain(rules -> raiser.raise(triggers, rules)))
+                .replaceWithVoid());
     }
 
     /** The event as each municipality served sees it. */

@@ -1,17 +1,16 @@
 package dk.overblik.indexer.index;
 
 import dk.overblik.contracts.event.Topics;
+import dk.overblik.service.kafka.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +21,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class DeadLetters {
-    public static final String REASON = "dead-letter-reason";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final Map<String, MutinyEmitter<byte[]>> emitters;
@@ -48,13 +43,9 @@ public class DeadLetters {
         ConsumerRecord<String, byte[]> record = rejected.record();
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());
         metrics.deadLettered(record.topic().equals(dk.overblik.contracts.event.Topics.CASES) ? "cases" : "documents");
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(REASON, rejected.reason().getBytes(StandardCharsets.UTF_8));
-        headers.add(TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add(PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add(OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return emitters.get(record.topic()).sendMessage(Message.of(record.value() == null ? new byte[0] : record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()));
+        DeadLetter letter = new DeadLetter(record, rejected.reason());
+        return emitters.get(record.topic()).sendMessage(Message.of(letter.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(letter.headers()).build()));
     }
 
     /** A record that could not be processed, and why (never its content: it may hold a CPR number). */

@@ -6,6 +6,7 @@ import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.service.kafka.DeadLetter;
 import dk.overblik.testsupport.KafkaProbe;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;
@@ -47,10 +48,10 @@ class DeadLetterTest {
         List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), poisonKey,
                 Duration.ofSeconds(30));
         assertThat(dead).singleElement().satisfies(record -> {
-            assertThat(KafkaProbe.header(record, DeadLetters.REASON)).contains("MALFORMED_JSON");
-            assertThat(KafkaProbe.header(record, DeadLetters.TOPIC)).isEqualTo(Topics.CASES);
-            assertThat(KafkaProbe.header(record, DeadLetters.PARTITION)).matches("\\d+");
-            assertThat(KafkaProbe.header(record, DeadLetters.OFFSET)).matches("\\d+");
+            assertThat(KafkaProbe.header(record, DeadLetter.REASON)).contains("MALFORMED_JSON");
+            assertThat(KafkaProbe.header(record, DeadLetter.TOPIC)).isEqualTo(Topics.CASES);
+            assertThat(KafkaProbe.header(record, DeadLetter.PARTITION)).matches("\\d+");
+            assertThat(KafkaProbe.header(record, DeadLetter.OFFSET)).matches("\\d+");
             assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo(EventTypes.CASE_UPSERTED);
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"id\": \"broken\"");
         });
@@ -66,6 +67,6 @@ class DeadLetterTest {
         String key = SampleCases.TENANT_A + "/" + UUID.randomUUID();
         KafkaProbe.send(Topics.CASES, key, "{}".getBytes(StandardCharsets.UTF_8), Map.of("ce_type", "dk.example.unknown"));
         assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), key, Duration.ofSeconds(30)))
-                .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetters.REASON)).contains("dk.example.unknown"));
+                .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetter.REASON)).contains("dk.example.unknown"));
     }
 }

@@ -1,33 +1,54 @@
 package dk.overblik.overview.audit;
 
 import dk.overblik.service.problem.ProblemException;
+import dk.overblik.service.reactive.VertxContexts;
 import dk.overblik.service.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes the audit entry of a lookup. The answer of a lookup leaves only after its entry is
  * committed; when the entry cannot be written the lookup fails with 503. Entries are chained
  * (each holds the hash of the one before), so writes take a transaction-scoped lock: the chain
- * has one order, the order of the ids.
+ * has one order, the order of the ids. Entries that arrive while a write is under way go
+ * together in the next transaction (group commit): one lock, one chain read and one batched
+ * insert for all of them, so concurrent lookups do not queue one transaction each.
  */
 @ApplicationScoped
 public class AuditLog {
     /** The advisory lock that orders audit writes. */
     private static final long CHAIN_LOCK = 0x6f76657262L;
+    /** The most entries in one transaction. */
+    static final int MAX_GROUP = 500;
 
-    private final AuditEntryRepository repository;
+    private final Pool pool;
     private final Clock clock = Clock.systemUTC();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
 
-    public AuditLog(AuditEntryRepository repository) {
-        this.repository = repository;
+    public AuditLog(Pool pool) {
+        this.pool = pool;
+    }
+
+    private record Pending(AuditEntry entry, CompletableFuture<Void> committed) {
     }
 
     public Uni<Void> record(Lookup lookup) {
@@ -44,18 +65,72 @@ public class AuditLog {
         entry.hidden = lookup.hidden();
         entry.requestId = lookup.requestId();
         entry.clientAddress = lookup.clientAddress();
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + CHAIN_LOCK
-                                + ")) locked").getSingleResult())
-                        .chain(() -> repository.find("entryHash is not null order by id desc").<AuditEntry>firstResult())
-                        .chain(previous -> {
-                            entry.previousHash = previous == null ? null : previous.entryHash;
-                            entry.entryHash = AuditChain.hash(entry, entry.previousHash);
-                            return repository.persist(entry);
-                        }))
-                .replaceWithVoid()
+        // The answer goes on where the request was (the commit completes on the database client's thread).
+        Executor back = Vertx.currentContext() == null ? Runnable::run : VertxContexts.current();
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        queue.add(pending);
+        writeNext();
+        return Uni.createFrom().completionStage(pending.committed()).emitOn(back)
                 .onFailure().transform(e -> new ProblemException(503, "audit-unavailable", "The audit log is unavailable",
                         "The lookup was not answered because it could not be audited. Try again shortly.", e));
+    }
+
+    /** Starts a write of everything queued, unless one is under way: that one starts the next when it ends. */
+    private void writeNext() {
+        if (!writing.compareAndSet(false, true)) {
+            return;
+        }
+        List<Pending> group = new ArrayList<>();
+        for (Pending p = queue.poll(); p != null; p = group.size() < MAX_GROUP ? queue.poll() : null) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            writing.set(false);
+            if (!queue.isEmpty()) {
+                writeNext();
+            }
+            return;
+        }
+        pool.withTransaction(connection -> write(connection, group)).subscribe().with(
+                done -> finish(group, null),
+                failure -> finish(group, failure));
+    }
+
+    private void finish(List<Pending> group, Throwable failure) {
+        writing.set(false);
+        writeNext();
+        for (Pending p : group) {
+            if (failure == null) {
+                p.committed().complete(null);
+            } else {
+                p.committed().completeExceptionally(failure);
+            }
+        }
+    }
+
+    private static Uni<Void> write(SqlConnection connection, List<Pending> group) {
+        return connection.query("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").execute()
+                .chain(() -> connection.query("select entry_hash from audit_entry where entry_hash is not null order by id desc limit 1")
+                        .execute())
+                .chain(rows -> {
+                    String previous = rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
+                    List<Tuple> tuples = new ArrayList<>(group.size());
+                    for (Pending p : group) {
+                        AuditEntry e = p.entry();
+                        e.previousHash = previous;
+                        e.entryHash = AuditChain.hash(e, previous);
+                        previous = e.entryHash;
+                        tuples.add(Tuple.from(Arrays.asList(e.occurredAt.atOffset(ZoneOffset.UTC), e.municipality, e.userId, e.roles,
+                                e.action, e.subject, e.query, e.hits, e.hidden, e.requestId, e.clientAddress, e.previousHash,
+                                e.entryHash)));
+                    }
+                    return connection.preparedQuery("""
+                                    insert into audit_entry (occurred_at, municipality, user_id, roles, action, subject, query, hits, hidden,
+                                                             request_id, client_address, previous_hash, entry_hash)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
+                            .executeBatch(tuples);
+                })
+                .replaceWithVoid();
     }
 
     /** The caller's request id (X-Request-Id when sensible), else a new one. */

@@ -2,8 +2,8 @@ package dk.overblik.overview.audit;
 
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.value.PartyRef;
-import dk.overblik.testsupport.Fixtures;
 import dk.overblik.stack.StackEnv;
+import dk.overblik.testsupport.Fixtures;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;
 import dk.overblik.testsupport.TestStack;
@@ -21,8 +21,15 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -73,13 +80,29 @@ class AuditTrailTest {
     @Test
     void theChainVerifiesAndTheDatabaseRefusesToChangeAnEntry() throws Exception {
         fixtures.grant(new EffectiveAccess(A, "caseworker-a", List.of("27"), List.of(), 2, false));
-        for (int i = 0; i < 3; i++) {
-            lookUp("caseworker-a", SampleCases.randomPerson());
+        // Lookups at the same time are written together (group commit) and still make one unbroken chain.
+        List<PartyRef> people = IntStream.range(0, 40).mapToObj(i -> SampleCases.randomPerson()).toList();
+        ExecutorService users = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<?> done : users.invokeAll(people.stream().<Callable<Object>>map(p -> () -> {
+                lookUp("caseworker-a", p);
+                return null;
+            }).toList())) {
+                done.get();
+            }
+        } finally {
+            users.shutdown();
+        }
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            var rows = s.executeQuery("select count(distinct subject) from audit_entry where subject in ("
+                    + people.stream().map(p -> "'" + p.urn() + "'").collect(Collectors.joining(",")) + ")");
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(people.size());
         }
         String auditor = TestStack.tokens().forUser("auditor-a");
         given().auth().oauth2(auditor).when().get("/api/v1/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true))
-                .body("checked", greaterThanOrEqualTo(3))
+                .body("checked", greaterThanOrEqualTo(40))
                 .body("firstBrokenId", nullValue());
 
         try (Connection db = database(); Statement s = db.createStatement()) {
