@@ -152,15 +152,19 @@ public class OrgImport {
                 .invoke(applied -> {
                     SyncReport report = applied.report();
                     phases.done("write");
-                    ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.of(export, applied.plan().access(), orgRestriction);
-                    cache.remember(tenant, report.outcome() == SyncOutcome.APPLIED
-                            ? new LastGoodCache.LastGood(report.runId(), applied.plan().applyTo(applied.before()), snapshot)
-                            : new LastGoodCache.LastGood(applied.previousRun(), applied.before(), snapshot));
-                    LOG.infof("%s the %s organisation export of %s: units %s, users %s, access republished for %d users (%s)",
-                            report.outcome(), channel, tenant, report.units(), report.users(), report.accessPublished(), phases);
                     if (report.outcome() == SyncOutcome.APPLIED) {
                         outbox.drainSoon();
                     }
+                    LOG.infof("%s the %s organisation export of %s: units %s, users %s, access republished for %d users (%s)",
+                            report.outcome(), channel, tenant, report.units(), report.users(), report.accessPublished(), phases);
+                    // Building the next import's cache takes a while for a large organisation: off the event loop and the
+                    // answer's path. An import that starts before it is remembered finds the cache stale and reads the database.
+                    Infrastructure.getDefaultWorkerPool().execute(() -> {
+                        ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.of(export, applied.plan().access(), orgRestriction);
+                        cache.remember(tenant, report.outcome() == SyncOutcome.APPLIED
+                                ? new LastGoodCache.LastGood(report.runId(), applied.plan().applyTo(applied.before()), snapshot)
+                                : new LastGoodCache.LastGood(applied.previousRun(), applied.before(), snapshot));
+                    });
                 })
                 .map(Applied::report);
     }
