@@ -29,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -100,7 +99,7 @@ final class AdvisBenchmark implements Callable<Integer> {
         Stack stack = bench.fresh();
         try {
             StackEnv env = stack.up(true);
-            String jdbc = "jdbc:postgresql://" + env.get(StackEnv.POSTGRES_HOST) + ":" + env.get(StackEnv.POSTGRES_PORT) + "/advis";
+            
             Scenario scenario = Scenario.of(seed, citizens / 2);
 
             System.out.printf("1/4 loading %,d citizens through org-sync and the vendor API ...%n", citizens);
@@ -108,7 +107,7 @@ final class AdvisBenchmark implements Callable<Integer> {
             Summary summary = load(env, scenario);
             System.out.printf("    %,d case and %,d document registrations sent in %.0f s; waiting for indexer and advis ...%n",
                     summary.caseVersions(), summary.documents(), BenchStack.seconds(start));
-            awaitQuiet(env.get(StackEnv.OPENSEARCH_URL), jdbc);
+            awaitQuiet(env.get(StackEnv.OPENSEARCH_URL), env);
             List<Mover> movers = movers(scenario);
             System.out.printf("    settled after %.0f s; %,d citizens of A have open benefit cases%n", BenchStack.seconds(start),
                     movers.size());
@@ -116,12 +115,12 @@ final class AdvisBenchmark implements Callable<Integer> {
             Tokens tokens = new Tokens(env.get(StackEnv.OIDC_ISSUER));
             String url = env.get(StackEnv.ADVIS_URL) + "/api/v1/cpr-events";
             System.out.printf("2/4 warm-up: 200 events ...%n");
-            measure("warm-up", jdbc, url, tokens, movers, 200, 50, 4);
+            measure("warm-up", env, url, tokens, movers, 200, 50, 4);
             System.out.printf("3/4 steady: %d events/s for %d s ...%n", rate, seconds);
-            Phase steady = measure("steady", jdbc, url, tokens, movers, rate * seconds, rate, 4);
+            Phase steady = measure("steady", env, url, tokens, movers, rate * seconds, rate, 4);
             System.out.println("    " + steady);
             System.out.printf("4/4 burst: %,d events at once ...%n", burst);
-            Phase all = measure("burst", jdbc, url, tokens, movers, burst, 0, 8);
+            Phase all = measure("burst", env, url, tokens, movers, burst, 0, 8);
             System.out.println("    " + all);
 
             String section = report(summary, movers.size(), steady, all);
@@ -151,12 +150,12 @@ final class AdvisBenchmark implements Callable<Integer> {
     }
 
     /** Waits until the case index and advis's case tracking have stopped growing for 10 s. */
-    private static void awaitQuiet(String openSearch, String jdbc) throws Exception {
+    private static void awaitQuiet(String openSearch, StackEnv env) throws Exception {
         long lastCases = -1;
         long lastTracked = -1;
         Instant stableSince = Instant.now();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection db = BenchStack.database(env, "advis")) {
             while (Instant.now().isBefore(deadline)) {
                 String count = OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_count",
                         "{\"query\": {\"match_all\": {}}}".getBytes(StandardCharsets.UTF_8), "application/json");
@@ -214,7 +213,7 @@ final class AdvisBenchmark implements Callable<Integer> {
      * Sends {@code events} moves (at {@code perSecond}, or at once when 0) from {@code threads} senders, waits for their
      * alerts, and reads when each event's last alert was stored.
      */
-    private static Phase measure(String name, String jdbc, String url, Tokens tokens, List<Mover> movers, int events, int perSecond,
+    private static Phase measure(String name, StackEnv env, String url, Tokens tokens, List<Mover> movers, int events, int perSecond,
                                  int threads) throws Exception {
         String token = tokens.forClient("cpr-distributor", Tokens.DEMO_SECRET);
         Map<UUID, Instant> sent = new ConcurrentHashMap<>();
@@ -256,7 +255,7 @@ final class AdvisBenchmark implements Callable<Integer> {
         if (refused.get() > 0) {
             throw new IllegalStateException(refused.get() + " CPR events were refused");
         }
-        Map<UUID, Instant> stored = awaitAlerts(jdbc, expected, Duration.ofMinutes(3));
+        Map<UUID, Instant> stored = awaitAlerts(env, expected, Duration.ofMinutes(3));
         Histogram latency = new Histogram(600_000L, 3);
         Instant lastStored = firstSent;
         for (Map.Entry<UUID, Instant> e : stored.entrySet()) {
@@ -268,10 +267,10 @@ final class AdvisBenchmark implements Callable<Integer> {
     }
 
     /** When each event's last alert was stored, once every event has all its alerts (or the timeout passes). */
-    private static Map<UUID, Instant> awaitAlerts(String jdbc, Map<UUID, Integer> expected, Duration timeout) throws Exception {
+    private static Map<UUID, Instant> awaitAlerts(StackEnv env, Map<UUID, Integer> expected, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         UUID[] ids = expected.keySet().toArray(UUID[]::new);
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+        try (Connection db = BenchStack.database(env, "advis");
              PreparedStatement query = db.prepareStatement("""
                      select trigger_event_id, count(*), max(created_at) from alert where trigger_event_id = any(?)
                      group by trigger_event_id""")) {

@@ -1,11 +1,15 @@
 package dk.overblik.bench;
 
 import dk.overblik.stack.Stack;
+import dk.overblik.stack.StackEnv;
 import dk.overblik.stack.StackLayout;
 import picocli.CommandLine.Option;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /** What every benchmark shares: where the checkout is, a fresh stack in .overblik/bench/, and whether to keep it. */
@@ -35,6 +39,12 @@ final class BenchStack {
         if (!keep) {
             stack.down();
         }
+    }
+
+    /** A connection to one of the bench stack's databases, as the stack's superuser. */
+    static Connection database(StackEnv env, String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + env.get(StackEnv.POSTGRES_HOST) + ":" + env.get(StackEnv.POSTGRES_PORT)
+                + "/" + name, env.get(StackEnv.POSTGRES_USER), "");
     }
 
     /** Seconds since {@code startNanos} (a System.nanoTime() value). */

@@ -43,7 +43,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -97,12 +96,12 @@ final class OverviewBenchmark implements Callable<Integer> {
         try {
             StackEnv env = stack.up(EnumSet.of(Service.OVERVIEW));
             String openSearch = env.get(StackEnv.OPENSEARCH_URL);
-            String jdbc = "jdbc:postgresql://" + env.get(StackEnv.POSTGRES_HOST) + ":" + env.get(StackEnv.POSTGRES_PORT) + "/overview";
+            
             publishAccess(env.get(StackEnv.KAFKA_BOOTSTRAP));
 
             System.out.printf("1/4 loading at least %,d cases and documents into OpenSearch and PostgreSQL ...%n", records);
             long start = System.nanoTime();
-            Loaded loaded = load(openSearch, jdbc);
+            Loaded loaded = load(openSearch, env);
             System.out.printf("    %,d cases, %,d documents, %,d persons of A in %.0f s%n", loaded.cases, loaded.documents,
                     loaded.persons.size(), (System.nanoTime() - start) / 1e9);
 
@@ -128,7 +127,7 @@ final class OverviewBenchmark implements Callable<Integer> {
             System.out.println("    " + raw);
 
             System.out.printf("4/4 the same lookup in PostgreSQL, %d users for %d s ...%n", users, seconds);
-            Result postgres = runPostgres(jdbc, loaded.persons);
+            Result postgres = runPostgres(env, loaded.persons);
             System.out.println("    " + postgres);
 
             String section = report(loaded, service, raw, postgres);
@@ -199,10 +198,10 @@ final class OverviewBenchmark implements Callable<Integer> {
         return new Result(histogram, requests.get(), failures.get(), (System.nanoTime() - started) / 1e9);
     }
 
-    private Result runPostgres(String jdbc, List<String> persons) throws Exception {
+    private Result runPostgres(StackEnv env, List<String> persons) throws Exception {
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
-                return DriverManager.getConnection(jdbc, "postgres", "");
+                return BenchStack.database(env, "overview");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -277,7 +276,7 @@ final class OverviewBenchmark implements Callable<Integer> {
         }
     }
 
-    private Loaded load(String openSearch, String jdbc) throws Exception {
+    private Loaded load(String openSearch, StackEnv env) throws Exception {
         createIndex(openSearch, CaseIndex.DEFINITION);
         createIndex(openSearch, DocumentIndex.DEFINITION);
         int citizens = (int) Math.max(100, records / 3); // generated only as far as needed
@@ -288,7 +287,7 @@ final class OverviewBenchmark implements Callable<Integer> {
         List<IndexedDocument> documentBatch = new ArrayList<>();
         long cases = 0;
         long documents = 0;
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection db = BenchStack.database(env, "overview")) {
             try (Statement s = db.createStatement()) {
                 s.execute("drop table if exists bench_case_party, bench_case");
                 s.execute("""

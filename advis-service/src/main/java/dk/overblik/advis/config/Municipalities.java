@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ public class Municipalities {
 
     public Municipalities(AdvisConfig config) {
         Map<String, String> codes = new LinkedHashMap<>();
-        for (String entry : config.municipalities().orElse(java.util.List.of())) {
+        for (String entry : config.municipalities().orElse(List.of())) {
             String[] parts = entry.trim().split(":");
             if (parts.length != 2 || !Cvr.isValid(parts[0]) || !CODE.matcher(parts[1]).matches()) {
                 throw new IllegalArgumentException("overblik.advis.municipalities: '" + entry

@@ -4,6 +4,7 @@ import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.advis.Alert;
 import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.json.Json;
+import dk.overblik.service.kafka.CloudEventHeaders;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -12,12 +13,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -52,8 +51,7 @@ public class AlertStream {
 
     @Incoming("advis-stream-in")
     public Uni<Void> onAlert(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader("ce_type");
-        if (type == null || !EventTypes.ADVIS_RAISED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+        if (!EventTypes.ADVIS_RAISED.equals(CloudEventHeaders.type(record))) {
             return Uni.createFrom().voidItem();
         }
         Alert alert;

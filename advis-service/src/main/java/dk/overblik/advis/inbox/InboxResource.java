@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -124,7 +125,7 @@ public class InboxResource {
                                 .collect().asList()
                                 .map(changed -> new BulkResult((int) changed.stream().filter(Boolean::booleanValue).count(),
                                         (int) changed.stream().filter(c -> !c).count(),
-                                        ids.stream().filter(id -> alerts.stream().noneMatch(a -> a.id.equals(id))).sorted().toList()))))
+                                        notFound(ids, alerts)))))
                 .invoke(outbox::drainSoon);
     }
 
@@ -141,6 +142,12 @@ public class InboxResource {
             EffectiveAccess access = views.accessOf(tenant, who.userId()).orElse(null);
             return access != null && raised.isFor(access, who.userId(), unitsOf(tenant, who.userId()));
         }).map(AlertStream.Raised::alert);
+    }
+
+    private static List<UUID> notFound(Set<UUID> asked, List<AlertEntity> found) {
+        Set<UUID> present = new HashSet<>();
+        found.forEach(a -> present.add(a.id));
+        return asked.stream().filter(id -> !present.contains(id)).sorted().toList();
     }
 
     /** Moves an alert to the target status if that is forward (NEW to SEEN or DONE, SEEN to DONE); whether it moved. */

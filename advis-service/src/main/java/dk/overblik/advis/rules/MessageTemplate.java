@@ -1,5 +1,8 @@
 package dk.overblik.advis.rules;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +18,14 @@ public final class MessageTemplate {
     public static final Set<String> PLACEHOLDERS = Set.of("caseTitle", "caseNumber", "sourceSystem", "effectiveAt",
             "previousMunicipality", "currentMunicipality", "triggerCaseTitle", "triggerCaseNumber", "triggerSourceSystem");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Copenhagen"));
 
     private MessageTemplate() {
+    }
+
+    /** A date as messages show it: the Danish calendar day. */
+    public static String date(Instant instant) {
+        return DATE.format(instant);
     }
 
     /** Placeholders in {@code template} that are not in {@link #PLACEHOLDERS}. */

@@ -2,6 +2,7 @@ package dk.overblik.advis.triggers;
 
 import dk.overblik.advis.alerts.AlertRaiser;
 import dk.overblik.advis.config.AdvisConfig;
+import dk.overblik.advis.rules.MessageTemplate;
 import dk.overblik.advis.rules.Rule;
 import dk.overblik.advis.rules.Trigger;
 import dk.overblik.contracts.event.EventTypes;
@@ -10,11 +11,11 @@ import dk.overblik.contracts.record.Deletion;
 import dk.overblik.contracts.validation.ReadResult;
 import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.contracts.value.Progress;
+import dk.overblik.service.kafka.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -22,12 +23,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,7 +120,7 @@ public class CaseEventConsumer {
         values.put("triggerCaseTitle", c.title());
         values.put("triggerCaseNumber", c.caseNumber());
         values.put("triggerSourceSystem", c.sourceSystem());
-        values.put("effectiveAt", PartyEventConsumer.DATE.format(c.registeredAt()));
+        values.put("effectiveAt", MessageTemplate.date(c.registeredAt()));
         return new TriggerEvent(change.eventId(), c.tenant(), trigger, parties, new TriggerEvent.TriggerCase(c.id(), c.sourceSystem()),
                 values);
     }
@@ -142,42 +142,47 @@ public class CaseEventConsumer {
                 });
     }
 
-    /** The new last registrations, and the access fields of alerts on the changed cases. */
+    /** The new last registrations, and the access fields of alerts on the changed cases: one statement each. */
     private static Uni<Void> track(SqlConnection connection, Collection<Change> latest) {
-        List<Tuple> trackedRows = new ArrayList<>();
-        List<Tuple> alertAccess = new ArrayList<>();
-        List<Tuple> deleted = new ArrayList<>();
-        for (Change change : latest) {
-            CaseRecord c = change.upsert();
-            trackedRows.add(Tuple.of(change.tenant(), change.caseId(), c == null ? null : c.progress().name(),
-                    change.registeredAt().atOffset(ZoneOffset.UTC), c == null));
-            if (c != null) {
-                alertAccess.add(Tuple.of(change.tenant(), change.caseId(), c.kle().subject(), c.sensitivity().level(), c.responsibleUnit()));
-            } else {
-                deleted.add(Tuple.of(change.tenant(), change.caseId()));
-            }
-        }
-        if (trackedRows.isEmpty()) {
+        if (latest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<Change> changes = List.copyOf(latest);
+        Tuple columns = Tuple.from(List.<Object>of(
+                changes.stream().map(Change::tenant).toArray(String[]::new),
+                changes.stream().map(Change::caseId).toArray(UUID[]::new),
+                changes.stream().map(c -> c.upsert() == null ? null : c.upsert().progress().name()).toArray(String[]::new),
+                changes.stream().map(c -> c.registeredAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                changes.stream().map(c -> c.upsert() == null).toArray(Boolean[]::new),
+                changes.stream().map(c -> c.upsert() == null ? null : c.upsert().kle().subject()).toArray(String[]::new),
+                changes.stream().map(c -> c.upsert() == null ? null : c.upsert().sensitivity().level()).toArray(Integer[]::new),
+                changes.stream().map(c -> c.upsert() == null ? null : c.upsert().responsibleUnit()).toArray(UUID[]::new)));
         return connection.preparedQuery("""
-                        insert into tracked_case (tenant, case_id, progress, registered_at, deleted) values ($1, $2, $3, $4, $5)
+                        insert into tracked_case (tenant, case_id, progress, registered_at, deleted)
+                        select tenant, case_id, progress, registered_at, deleted
+                        from unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::boolean[], $6::varchar[],
+                                    $7::int[], $8::uuid[])
+                             as v(tenant, case_id, progress, registered_at, deleted, kle, sensitivity, unit)
                         on conflict (tenant, case_id) do update
                         set progress = coalesce(excluded.progress, tracked_case.progress), registered_at = excluded.registered_at,
                             deleted = excluded.deleted
                         where tracked_case.registered_at < excluded.registered_at""")
-                .executeBatch(trackedRows)
-                .chain(() -> alertAccess.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
-                                update alert set case_kle_subject = $3, case_sensitivity = $4, case_unit = $5, case_deleted = false
-                                where case_id = $2 and tenant = $1""")
-                        .executeBatch(alertAccess).replaceWithVoid())
-                .chain(() -> deleted.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(
-                                "update alert set case_deleted = true where case_id = $2 and tenant = $1")
-                        .executeBatch(deleted).replaceWithVoid());
+                .execute(columns)
+                .chain(() -> connection.preparedQuery("""
+                                update alert a
+                                set case_kle_subject = coalesce(v.kle, a.case_kle_subject),
+                                    case_sensitivity = coalesce(v.sensitivity, a.case_sensitivity),
+                                    case_unit = coalesce(v.unit, a.case_unit), case_deleted = v.deleted
+                                from unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::boolean[], $6::varchar[],
+                                            $7::int[], $8::uuid[])
+                                     as v(tenant, case_id, progress, registered_at, deleted, kle, sensitivity, unit)
+                                where a.case_id = v.case_id and a.tenant = v.tenant""")
+                        .execute(columns))
+                .replaceWithVoid();
     }
 
     private Optional<Change> read(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, "ce_type");
+        String type = CloudEventHeaders.type(record);
         UUID eventId = eventId(record);
         if (record.value() == null || eventId == null) {
             LOG.warnf("Skipping case event %s at offset %d: no value or no event id", record.key(), record.offset());
@@ -202,15 +207,10 @@ public class CaseEventConsumer {
 
     private static UUID eventId(ConsumerRecord<String, byte[]> record) {
         try {
-            String id = header(record, "ce_id");
+            String id = CloudEventHeaders.text(record, CloudEventHeaders.ID);
             return id == null ? null : UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -3,14 +3,15 @@ package dk.overblik.advis.triggers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.advis.alerts.AlertRaiser;
 import dk.overblik.advis.config.Municipalities;
+import dk.overblik.advis.rules.MessageTemplate;
 import dk.overblik.advis.rules.Rule;
 import dk.overblik.advis.rules.Trigger;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.party.PartyEvent;
 import dk.overblik.contracts.validation.PartyEventReader;
 import dk.overblik.contracts.validation.ReadResult;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import dk.overblik.service.kafka.DeadLetter;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -23,8 +24,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class PartyEventConsumer {
     private static final Logger LOG = Logger.getLogger(PartyEventConsumer.class);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Copenhagen"));
 
     private final Municipalities municipalities;
     private final AlertRaiser raiser;
@@ -92,7 +90,7 @@ public class PartyEventConsumer {
             Optional<Trigger> trigger = Trigger.of(event, municipality.getValue());
             trigger.ifPresent(t -> triggers.add(new TriggerEvent(event.eventId(), municipality.getKey(), t,
                     List.of(event.party().urn()), null, Map.of(
-                    "effectiveAt", DATE.format(event.effectiveAt()),
+                    "effectiveAt", MessageTemplate.date(event.effectiveAt()),
                     "previousMunicipality", nullToEmpty(event.previousMunicipalityCode()),
                     "currentMunicipality", nullToEmpty(event.currentMunicipalityCode())))));
         }

@@ -5,6 +5,8 @@ import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.validation.ReadResult;
+import dk.overblik.service.kafka.CloudEventHeaders;
+import dk.overblik.service.kafka.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +38,7 @@ public class CaseIndexer {
         pipeline.metrics.consumed("cases", records.size());
         List<ConsumerRecord<String, byte[]>> accepted = new ArrayList<>();
         List<IndexedCase> documents = new ArrayList<>();
-        List<DeadLetters.Rejected> rejected = new ArrayList<>();
+        List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             IndexedCase doc = read(record, rejected);
             if (doc != null) {
@@ -47,8 +49,8 @@ public class CaseIndexer {
         return pipeline.process(batch, rejected, () -> write(accepted, documents, rejected));
     }
 
-    private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetters.Rejected> rejected) {
-        String type = ConsumedBatch.type(record);
+    private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetter> rejected) {
+        String type = CloudEventHeaders.type(record);
         if (record.value() == null) {
             reject(record, "No value", rejected);
             return null;
@@ -71,12 +73,12 @@ public class CaseIndexer {
         return null;
     }
 
-    private void reject(ConsumerRecord<String, byte[]> record, String reason, List<DeadLetters.Rejected> rejected) {
+    private void reject(ConsumerRecord<String, byte[]> record, String reason, List<DeadLetter> rejected) {
         pipeline.reject(record, reason, rejected);
     }
 
     private Uni<Void> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
-                            List<DeadLetters.Rejected> rejected) {
+                            List<DeadLetter> rejected) {
         if (documents.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -4,13 +4,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Kafka records of a consumed batch, in offset order per partition, with their CloudEvents type. */
+/** The Kafka records of a consumed batch, in offset order per partition. */
 final class ConsumedBatch {
     private ConsumedBatch() {
     }
@@ -25,12 +23,4 @@ final class ConsumedBatch {
         return list;
     }
 
-    static String type(ConsumerRecord<?, ?> record) {
-        return header(record, "ce_type");
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

@@ -32,23 +32,18 @@ public class DeadLetters {
         this.metrics = metrics;
     }
 
-    public Uni<Void> send(List<Rejected> rejected) {
+    public Uni<Void> send(List<DeadLetter> rejected) {
         if (rejected.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Uni.join().all(rejected.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> send(Rejected rejected) {
+    private Uni<Void> send(DeadLetter rejected) {
         ConsumerRecord<String, byte[]> record = rejected.record();
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());
         metrics.deadLettered(record.topic().equals(dk.overblik.contracts.event.Topics.CASES) ? "cases" : "documents");
-        DeadLetter letter = new DeadLetter(record, rejected.reason());
-        return emitters.get(record.topic()).sendMessage(Message.of(letter.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(letter.headers()).build()));
-    }
-
-    /** A record that could not be processed, and why (never its content: it may hold a CPR number). */
-    public record Rejected(ConsumerRecord<String, byte[]> record, String reason) {
+        return emitters.get(record.topic()).sendMessage(Message.of(rejected.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(rejected.headers()).build()));
     }
 }

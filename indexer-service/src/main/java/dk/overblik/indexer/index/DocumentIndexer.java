@@ -2,10 +2,12 @@ package dk.overblik.indexer.index;
 
 import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.index.DocumentIndex;
-import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
+import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.service.kafka.CloudEventHeaders;
+import dk.overblik.service.kafka.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,15 +54,15 @@ public class DocumentIndexer {
         List<ConsumerRecord<String, byte[]>> records = ConsumedBatch.records(batch);
         pipeline.metrics.consumed("documents", records.size());
         List<Pending> pending = new ArrayList<>();
-        List<DeadLetters.Rejected> rejected = new ArrayList<>();
+        List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, pending, rejected);
         }
         return pipeline.process(batch, rejected, () -> write(pending, rejected));
     }
 
-    private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetters.Rejected> rejected) {
-        String type = ConsumedBatch.type(record);
+    private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {
+        String type = CloudEventHeaders.type(record);
         String reason;
         if (record.value() == null) {
             reason = "No value";
@@ -84,7 +86,7 @@ public class DocumentIndexer {
         pipeline.reject(record, reason, rejected);
     }
 
-    private Uni<Void> write(List<Pending> pending, List<DeadLetters.Rejected> rejected) {
+    private Uni<Void> write(List<Pending> pending, List<DeadLetter> rejected) {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -103,7 +105,7 @@ public class DocumentIndexer {
     }
 
     private Uni<Void> afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<BulkWriter.Result> results,
-                                 Set<String> caseKeys, List<DeadLetters.Rejected> rejected) {
+                                 Set<String> caseKeys, List<DeadLetter> rejected) {
         List<IndexedDocument> written = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             IndexedDocument doc = docs.get(i);

@@ -2,13 +2,15 @@ package dk.overblik.indexer.index;
 
 import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.indexer.quality.QualityRecorder;
+import dk.overblik.service.kafka.CloudEventHeaders;
+import dk.overblik.service.kafka.DeadLetter;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.service.opensearch.OpenSearchJson;
-import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,7 +49,7 @@ public class IndexingPipeline {
     }
 
     /** Runs one consumed batch: {@code write} indexes the valid records and may add to {@code rejected}. */
-    Uni<Void> process(KafkaRecordBatch<String, byte[]> batch, List<DeadLetters.Rejected> rejected, Supplier<Uni<Void>> write) {
+    Uni<Void> process(KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected, Supplier<Uni<Void>> write) {
         if (!rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL) {
             return Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()));
         }
@@ -71,8 +73,8 @@ public class IndexingPipeline {
     }
 
     /** Sets a record aside for the dead-letter topic and counts it for the quality report. */
-    void reject(ConsumerRecord<String, byte[]> record, String reason, List<DeadLetters.Rejected> rejected) {
-        rejected.add(new DeadLetters.Rejected(record, reason));
-        quality.deadLettered(ConsumedBatch.header(record, "ce_source"), record.key(), reason);
+    void reject(ConsumerRecord<String, byte[]> record, String reason, List<DeadLetter> rejected) {
+        rejected.add(new DeadLetter(record, reason));
+        quality.deadLettered(CloudEventHeaders.text(record, CloudEventHeaders.SOURCE), record.key(), reason);
     }
 }

@@ -4,7 +4,6 @@ import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.reactive.VertxContexts;
 import dk.overblik.service.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -51,6 +50,7 @@ public class AuditLog {
     private record Pending(AuditEntry entry, CompletableFuture<Void> committed) {
     }
 
+    /** Call it on the request's Vert.x context. */
     public Uni<Void> record(Lookup lookup) {
         AuditEntry entry = new AuditEntry();
         // PostgreSQL keeps microseconds: hash what will be stored.
@@ -65,8 +65,8 @@ public class AuditLog {
         entry.hidden = lookup.hidden();
         entry.requestId = lookup.requestId();
         entry.clientAddress = lookup.clientAddress();
-        // The answer goes on where the request was (the commit completes on the database client's thread).
-        Executor back = Vertx.currentContext() == null ? Runnable::run : VertxContexts.current();
+        // The answer goes on on the request's context (the commit completes on the database client's thread).
+        Executor back = VertxContexts.current();
         Pending pending = new Pending(entry, new CompletableFuture<>());
         queue.add(pending);
         writeNext();

@@ -2,7 +2,6 @@ package dk.overblik.overview.party;
 
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.org.OrgUnitState;
-import dk.overblik.contracts.org.OrgUserState;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.DocumentRecord;
 import dk.overblik.contracts.value.Kle;

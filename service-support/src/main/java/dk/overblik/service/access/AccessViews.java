@@ -6,17 +6,16 @@ import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.org.OrgUnitState;
 import dk.overblik.contracts.org.OrgUserState;
+import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.CompactedTopicView;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,12 +38,11 @@ public class AccessViews {
     public AccessViews(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.access = new CompactedTopicView<>(bootstrap, Topics.ACCESS, r -> read(r.value(), EffectiveAccess.class)).start();
         this.org = new CompactedTopicView<Object>(bootstrap, Topics.ORG, r -> {
-            Header type = r.headers().lastHeader("ce_type");
-            String t = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
-            return switch (t) {
+            String type = CloudEventHeaders.type(r);
+            return switch (type == null ? "" : type) {
                 case EventTypes.ORG_UNIT -> (Object) read(r.value(), OrgUnitState.class);
                 case EventTypes.ORG_USER -> (Object) read(r.value(), OrgUserState.class);
-                default -> throw new IllegalArgumentException("unknown type '" + t + "'");
+                default -> throw new IllegalArgumentException("unknown type '" + type + "'");
             };
         }).onChange(this::indexByLogin).start();
     }
