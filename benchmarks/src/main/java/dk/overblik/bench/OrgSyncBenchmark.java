@@ -187,7 +187,7 @@ final class OrgSyncBenchmark implements Callable<Integer> {
         return """
                 ## Org-sync: full sync and one-unit change
 
-                Measured %s on %s with `./overblik bench org-sync --units %d --users %d` (simulator seed %d): one
+                Measured %s on %s with `./overblik bench org-sync --units %d --users %d --changes %d` (simulator seed %d): one
                 municipality's full export (%,d units, %,d users, %.1f MB of JSON) uploaded to `PUT /api/v1/org-exports/{cvr}`.
                 "Committed" is when the upload answered (state, access and outbox committed in PostgreSQL); "on Kafka"
                 is when a consumer of `overblik.access.v1` had every record the sync republished.
@@ -199,10 +199,11 @@ final class OrgSyncBenchmark implements Callable<Integer> {
                 %s
                 One-unit change, from upload to the last affected user's access on Kafka: median **%.2f s**, worst %.2f s;
                 %d of %d within the target of 1 s (%s).
-                Every change is a full export: org-sync reads it whole (about a third of the time), compares every unit
-                and user with the last good state it holds in memory, recomputes access for the users in, below and
+                Every change is a full export. org-sync tokenizes it whole but parses only the units and users whose bytes
+                differ from the last export's (the others are taken from there), checks the whole export, compares every
+                unit and user with the last good state it holds in memory, recomputes access for the users in, below and
                 above the changed unit, and republishes only those whose access changed.
-                """.formatted(Instant.now().toString().substring(0, 10), Machine.describe(), units, users, seed,
+                """.formatted(Instant.now().toString().substring(0, 10), Machine.describe(), units, users, changed.size(), seed,
                 export.orgUnits().size(), export.users().size(), bytes / 1e6,
                 full.records(), full.uploadSeconds(), full.publishedSeconds(), full.publishedSeconds() <= 60 ? "met" : "NOT met",
                 same.report().path("outcome").asText(), stray, same.uploadSeconds(), rows,

@@ -19,10 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dk.overblik.service.opensearch.Queries.atMost;
-import static dk.overblik.service.opensearch.Queries.bool;
-import static dk.overblik.service.opensearch.Queries.term;
-import static dk.overblik.service.opensearch.Queries.terms;
+import static dk.overblik.contracts.index.Queries.atMost;
+import static dk.overblik.contracts.index.Queries.bool;
+import static dk.overblik.contracts.index.Queries.term;
+import static dk.overblik.contracts.index.Queries.terms;
 
 /**
  * Finds the cases a rule applies to for a trigger event, in the index (never a copy of it): the

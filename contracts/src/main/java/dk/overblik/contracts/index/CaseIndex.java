@@ -17,6 +17,8 @@ public final class CaseIndex {
     public static final String RESPONSIBLE_UNIT = "responsibleUnit";
     public static final String DELETED = "deleted";
     public static final String LAST_ACTIVITY_AT = "lastActivityAt";
+    public static final String SOURCE_SYSTEM = "sourceSystem";
+    public static final String PROGRESS = "progress";
 
     private CaseIndex() {
     }

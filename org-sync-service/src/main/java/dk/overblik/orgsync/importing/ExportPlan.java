@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,16 +25,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a checked full export changes against the last good state, entity by entity: units and
  * users to write or end, users whose effective access changed, and the records to publish. Access
- * is recomputed for every user and compared with what was last published, so a change to one unit
- * republishes exactly the users it affects, and an unchanged export publishes nothing.
+ * is recomputed for every user whose access may have changed (all of them without a snapshot) and
+ * compared with what was last published, so a change to one unit republishes exactly the users it
+ * affects, and an unchanged export publishes nothing. {@code recomputedAccess} holds the access of
+ * the users it recomputed; {@link Snapshot#after} completes it from the snapshot before.
  */
 public record ExportPlan(List<UnitRow> unitsToWrite, List<UUID> unitsToEnd, List<UserRow> usersToWrite, List<UUID> usersToEnd,
                          List<AccessRow> accessToWrite, List<String> accessToEnd, List<OutboxEntry> outbox,
-                         SyncReport.Changes units, SyncReport.Changes users, Map<String, EffectiveAccess> access) {
+                         SyncReport.Changes units, SyncReport.Changes users, OrgTree tree,
+                         Map<String, EffectiveAccess> recomputedAccess) {
 
     /** The last good state, as hashes: unit and user UUID to content hash, login to access hash. */
     public record Stored(Map<UUID, String> unitHashes, Map<UUID, String> userHashes, Map<String, String> accessHashes) {
@@ -45,14 +52,25 @@ public record ExportPlan(List<UnitRow> unitsToWrite, List<UUID> unitsToEnd, List
      * state of {@link Stored}.
      */
     public record Snapshot(Map<UUID, OrgUnitRegistration> units, Map<UUID, UserRegistration> users,
-                           Map<String, EffectiveAccess> access, boolean orgRestriction) {
+                           Map<String, EffectiveAccess> access, OrgTree tree, boolean orgRestriction) {
 
-        public static Snapshot of(OrgExport export, Map<String, EffectiveAccess> access, boolean orgRestriction) {
-            Map<UUID, OrgUnitRegistration> units = new HashMap<>();
+        /** The state once {@code plan}, made from {@code export} against {@code before} (null: none), is applied. */
+        public static Snapshot after(OrgExport export, ExportPlan plan, Snapshot before, boolean orgRestriction) {
+            Map<UUID, OrgUnitRegistration> units = new HashMap<>(capacity(export.orgUnits().size()));
             export.orgUnits().forEach(u -> units.put(u.uuid(), u));
-            Map<UUID, UserRegistration> users = new HashMap<>();
-            export.users().forEach(u -> users.put(u.uuid(), u));
-            return new Snapshot(units, users, access, orgRestriction);
+            Map<UUID, UserRegistration> users = new HashMap<>(capacity(export.users().size()));
+            Map<String, EffectiveAccess> access = new HashMap<>(capacity(export.users().size()));
+            for (UserRegistration user : export.users()) {
+                users.put(user.uuid(), user);
+                EffectiveAccess recomputed = plan.recomputedAccess().get(user.userId());
+                access.put(user.userId(), recomputed != null ? recomputed : before.access().get(user.userId()));
+            }
+            return new Snapshot(units, users, access, plan.tree(), orgRestriction);
+        }
+
+        /** A hash map's initial capacity for {@code entries} without resizing (Java 17 lacks HashMap.newHashMap). */
+        private static int capacity(int entries) {
+            return (int) (entries / 0.75f) + 1;
         }
     }
 
@@ -77,11 +95,11 @@ public record ExportPlan(List<UnitRow> unitsToWrite, List<UUID> unitsToEnd, List
         String tenant = export.municipality();
         List<OutboxEntry> outbox = new ArrayList<>();
 
+        // Ids are unique (the export was checked), so "every stored entity is still there" is a count;
+        // only an export that ends something pays for a set of its ids.
         List<UnitRow> unitsToWrite = new ArrayList<>();
-        Set<UUID> unitIds = new HashSet<>();
         int unitsAdded = 0;
         for (OrgUnitRegistration unit : export.orgUnits()) {
-            unitIds.add(unit.uuid());
             if (snapshot != null && unit.equals(snapshot.units().get(unit.uuid()))) {
                 continue;
             }
@@ -95,14 +113,14 @@ public record ExportPlan(List<UnitRow> unitsToWrite, List<UUID> unitsToEnd, List
                         Json.toString(OrgUnitState.of(tenant, unit))));
             }
         }
-        List<UUID> unitsToEnd = stored.unitHashes().keySet().stream().filter(id -> !unitIds.contains(id)).sorted().toList();
+        List<UUID> unitsToEnd = missing(stored.unitHashes().keySet(), export.orgUnits().size() - unitsAdded,
+                () -> export.orgUnits().stream().map(OrgUnitRegistration::uuid));
         unitsToEnd.forEach(id -> outbox.add(new OutboxEntry(Topics.ORG, OrgUnitState.key(tenant, id), EventTypes.ORG_UNIT, null)));
 
         List<UserRow> usersToWrite = new ArrayList<>();
-        Set<UUID> userIds = new HashSet<>();
+        Set<UUID> changedUsers = new HashSet<>();
         int usersAdded = 0;
         for (UserRegistration user : export.users()) {
-            userIds.add(user.uuid());
             if (snapshot != null && user.equals(snapshot.users().get(user.uuid()))) {
                 continue;
             }
@@ -112,29 +130,32 @@ public record ExportPlan(List<UnitRow> unitsToWrite, List<UUID> unitsToEnd, List
             if (!hash.equals(before)) {
                 usersAdded += before == null ? 1 : 0;
                 usersToWrite.add(new UserRow(user, registration, hash));
+                changedUsers.add(user.uuid());
                 outbox.add(new OutboxEntry(Topics.ORG, OrgUnitState.key(tenant, user.uuid()), EventTypes.ORG_USER,
                         Json.toString(OrgUserState.of(tenant, user))));
             }
         }
-        List<UUID> usersToEnd = stored.userHashes().keySet().stream().filter(id -> !userIds.contains(id)).sorted().toList();
+        List<UUID> usersToEnd = missing(stored.userHashes().keySet(), export.users().size() - usersAdded,
+                () -> export.users().stream().map(UserRegistration::uuid));
         usersToEnd.forEach(id -> outbox.add(new OutboxEntry(Topics.ORG, OrgUnitState.key(tenant, id), EventTypes.ORG_USER, null)));
 
         OrgTree tree = new OrgTree(export.orgUnits());
         Set<UUID> affectedUnits = snapshot == null || snapshot.orgRestriction() != orgRestriction ? null
-                : affectedUnits(tree, new OrgTree(snapshot.units().values()), unitsToWrite, unitsToEnd);
-        Set<UUID> changedUsers = new HashSet<>();
-        usersToWrite.forEach(u -> changedUsers.add(u.user().uuid()));
+                : affectedUnits(tree, snapshot.tree(), unitsToWrite, unitsToEnd);
         List<AccessRow> accessToWrite = new ArrayList<>();
-        Map<String, EffectiveAccess> accessByLogin = new HashMap<>();
+        Map<String, EffectiveAccess> recomputed = new HashMap<>();
+        int storedLoginsKept = 0;
         for (UserRegistration user : export.users()) {
+            if (stored.accessHashes().containsKey(user.userId())) {
+                storedLoginsKept++;
+            }
             EffectiveAccess previous = snapshot == null ? null : snapshot.access().get(user.userId());
             if (affectedUnits != null && previous != null && !changedUsers.contains(user.uuid())
-                    && user.positions().stream().noneMatch(p -> affectedUnits.contains(p.orgUnitUuid()))) {
-                accessByLogin.put(user.userId(), previous); // nothing their access depends on changed
-                continue;
+                    && !holdsPositionIn(user, affectedUnits)) {
+                continue; // nothing their access depends on changed
             }
             EffectiveAccess access = AccessCalculator.access(tenant, tree, user, orgRestriction);
-            accessByLogin.put(user.userId(), access);
+            recomputed.put(user.userId(), access);
             if (access.equals(previous)) {
                 continue;
             }
@@ -145,13 +166,32 @@ public record ExportPlan(List<UnitRow> unitsToWrite, List<UUID> unitsToEnd, List
                 outbox.add(new OutboxEntry(Topics.ACCESS, EffectiveAccess.key(tenant, user.userId()), EventTypes.ACCESS, json));
             }
         }
-        List<String> accessToEnd = stored.accessHashes().keySet().stream().filter(login -> !accessByLogin.containsKey(login))
-                .sorted().toList();
+        List<String> accessToEnd = missing(stored.accessHashes().keySet(), storedLoginsKept,
+                () -> export.users().stream().map(UserRegistration::userId));
         accessToEnd.forEach(login -> outbox.add(new OutboxEntry(Topics.ACCESS, EffectiveAccess.key(tenant, login), EventTypes.ACCESS, null)));
 
         return new ExportPlan(unitsToWrite, unitsToEnd, usersToWrite, usersToEnd, accessToWrite, accessToEnd, outbox,
                 new SyncReport.Changes(unitsAdded, unitsToWrite.size() - unitsAdded, unitsToEnd.size()),
-                new SyncReport.Changes(usersAdded, usersToWrite.size() - usersAdded, usersToEnd.size()), Map.copyOf(accessByLogin));
+                new SyncReport.Changes(usersAdded, usersToWrite.size() - usersAdded, usersToEnd.size()),
+                tree, Collections.unmodifiableMap(recomputed));
+    }
+
+    /** The stored keys the export no longer has, sorted; {@code kept} of them are known to be in the export. */
+    private static <K extends Comparable<K>> List<K> missing(Set<K> storedKeys, int kept, Supplier<Stream<K>> exported) {
+        if (kept == storedKeys.size()) {
+            return List.of();
+        }
+        Set<K> inExport = exported.get().collect(Collectors.toSet());
+        return storedKeys.stream().filter(key -> !inExport.contains(key)).sorted().toList();
+    }
+
+    private static boolean holdsPositionIn(UserRegistration user, Set<UUID> units) {
+        for (UserRegistration.Position position : user.positions()) {
+            if (units.contains(position.orgUnitUuid())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -44,10 +44,12 @@ public class OrgImport {
     private final Outbox outbox;
     private final OrgSyncConfig config;
     private final LastGoodCache cache;
+    private final ExportReader reader;
     private final Clock clock = Clock.systemUTC();
 
-    public OrgImport(Pool pool, Outbox outbox, OrgSyncConfig config, LastGoodCache cache) {
+    public OrgImport(Pool pool, Outbox outbox, OrgSyncConfig config, LastGoodCache cache, ExportReader reader) {
         this.pool = pool;
+        this.reader = reader;
         this.outbox = outbox;
         this.config = config;
         this.cache = cache;
@@ -91,10 +93,10 @@ public class OrgImport {
     private record Read(OrgExport export, List<Violation> violations) {
     }
 
-    private static Read read(String tenant, byte[] json) {
+    private Read read(String tenant, byte[] json) {
         OrgExport export;
         try {
-            export = Json.mapper().readValue(json, OrgExport.class);
+            export = reader.read(tenant, json);
         } catch (JsonProcessingException e) {
             return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON,
                     "is not an organisation export: " + e.getOriginalMessage())));
@@ -125,7 +127,8 @@ public class OrgImport {
     }
 
     /** What an import did, with what the cache needs afterwards. */
-    private record Applied(SyncReport report, long previousRun, ExportPlan.Stored before, ExportPlan plan) {
+    private record Applied(SyncReport report, long previousRun, ExportPlan.Stored before, ExportPlan.Snapshot snapshotBefore,
+                           ExportPlan plan) {
     }
 
     private Uni<SyncReport> apply(String tenant, OrgExport export, ImportChannel channel, Instant started, Phases phases) {
@@ -147,7 +150,8 @@ public class OrgImport {
                                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                             .invoke(() -> phases.done("compare"))
                                             .chain(plan -> write(connection, tenant, channel, started, plan)
-                                                    .map(report -> new Applied(report, latestRun, before, plan))));
+                                                    .map(report -> new Applied(report, latestRun, before,
+                                                            cached == null ? null : cached.snapshot(), plan))));
                         }))
                 .invoke(applied -> {
                     SyncReport report = applied.report();
@@ -160,7 +164,8 @@ public class OrgImport {
                     // Building the next import's cache takes a while for a large organisation: off the event loop and the
                     // answer's path. An import that starts before it is remembered finds the cache stale and reads the database.
                     Infrastructure.getDefaultWorkerPool().execute(() -> {
-                        ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.of(export, applied.plan().access(), orgRestriction);
+                        ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.after(export, applied.plan(), applied.snapshotBefore(),
+                                orgRestriction);
                         cache.remember(tenant, report.outcome() == SyncOutcome.APPLIED
                                 ? new LastGoodCache.LastGood(report.runId(), applied.plan().applyTo(applied.before()), snapshot)
                                 : new LastGoodCache.LastGood(applied.previousRun(), applied.before(), snapshot));

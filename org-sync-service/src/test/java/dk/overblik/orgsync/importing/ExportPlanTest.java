@@ -19,6 +19,15 @@ class ExportPlanTest {
         return plan.applyTo(before);
     }
 
+    /** The state after a first import of {@code export}: stored hashes and the in-memory snapshot. */
+    private record Imported(ExportPlan.Stored stored, ExportPlan.Snapshot snapshot) {
+    }
+
+    private static Imported imported(OrgExport export) {
+        ExportPlan first = ExportPlan.of(export, NOTHING, false);
+        return new Imported(after(first, NOTHING), ExportPlan.Snapshot.after(export, first, null, false));
+    }
+
     @Test
     void aFirstExportWritesAndPublishesEverything() {
         ExportPlan plan = ExportPlan.of(TestOrg.export(TENANT), NOTHING, false);
@@ -84,28 +93,24 @@ class ExportPlanTest {
     @Test
     void withTheLastGoodSnapshotThePlanIsTheSameAsWithHashesAlone() {
         OrgExport export = TestOrg.export(TENANT);
-        ExportPlan first = ExportPlan.of(export, NOTHING, false);
-        ExportPlan.Stored stored = after(first, NOTHING);
-        ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.of(export, first.access(), false);
+        Imported imported = imported(export);
         OrgExport changed = TestOrg.withoutUser(TestOrg.withUnit(export, TestOrg.SOCIAL, u -> TestOrg.withTasks(u, List.of("32", "28"))),
                 "callcenter-a");
 
-        ExportPlan fast = ExportPlan.of(changed, stored, snapshot, false);
-        ExportPlan slow = ExportPlan.of(changed, stored, null, false);
+        ExportPlan fast = ExportPlan.of(changed, imported.stored(), imported.snapshot(), false);
+        ExportPlan slow = ExportPlan.of(changed, imported.stored(), null, false);
 
         assertThat(fast.outbox()).isEqualTo(slow.outbox()).isNotEmpty();
         assertThat(fast.units()).isEqualTo(slow.units());
         assertThat(fast.users()).isEqualTo(slow.users());
-        assertThat(fast.applyTo(stored)).isEqualTo(slow.applyTo(stored));
-        assertThat(ExportPlan.of(export, stored, snapshot, false).changesNothing()).isTrue();
+        assertThat(fast.applyTo(imported.stored())).isEqualTo(slow.applyTo(imported.stored()));
+        assertThat(ExportPlan.of(export, imported.stored(), imported.snapshot(), false).changesNothing()).isTrue();
     }
 
     @Test
     void onlyUsersInOrAboveChangedUnitsAreRecomputedAndTheResultEqualsAFullRecompute() {
         OrgExport export = TestOrg.export(TENANT);
-        ExportPlan first = ExportPlan.of(export, NOTHING, false);
-        ExportPlan.Stored stored = after(first, NOTHING);
-        ExportPlan.Snapshot snapshot = ExportPlan.Snapshot.of(export, first.access(), false);
+        Imported imported = imported(export);
         // Move Team Ydelse under Jobcenter, end Borgerservice (moving callcenter-a to the root), add a unit under Social.
         List<dk.overblik.contracts.org.OrgUnitRegistration> units = new java.util.ArrayList<>(TestOrg.withUnit(export, TestOrg.TEAM_YDELSE,
                 u -> TestOrg.withParent(u, TestOrg.JOBCENTER)).orgUnits());
@@ -116,13 +121,33 @@ class ExportPlanTest {
                 .toList();
         OrgExport changed = new OrgExport(TENANT, export.exportedAt(), units, users);
 
-        ExportPlan fast = ExportPlan.of(changed, stored, snapshot, false);
-        ExportPlan slow = ExportPlan.of(changed, stored, null, false);
+        ExportPlan fast = ExportPlan.of(changed, imported.stored(), imported.snapshot(), false);
+        ExportPlan slow = ExportPlan.of(changed, imported.stored(), null, false);
 
         assertThat(fast.outbox()).isEqualTo(slow.outbox());
-        assertThat(fast.access()).isEqualTo(slow.access());
+        assertThat(ExportPlan.Snapshot.after(changed, fast, imported.snapshot(), false).access())
+                .isEqualTo(ExportPlan.Snapshot.after(changed, slow, null, false).access())
+                .hasSize(changed.users().size());
         assertThat(fast.accessToWrite()).extracting(ExportPlan.AccessRow::userId)
                 .containsExactlyInAnyOrder("caseworker-a", "dobbelt", "callcenter-a", "admin-a", "auditor-a");
-        assertThat(ExportPlan.of(export, stored, snapshot, true).accessToWrite()).hasSize(5);
+        assertThat(ExportPlan.of(export, imported.stored(), imported.snapshot(), true).accessToWrite()).hasSize(5);
+    }
+
+    @Test
+    void aUserWhoseLoginChangesEndsTheOldLoginsAccess() {
+        OrgExport export = TestOrg.export(TENANT);
+        Imported imported = imported(export);
+        List<dk.overblik.contracts.org.UserRegistration> users = export.users().stream()
+                .map(u -> u.userId().equals("caseworker-a") ? new dk.overblik.contracts.org.UserRegistration(u.uuid(), "caseworker-a2",
+                        u.name(), u.positions(), u.kle(), u.clearance()) : u)
+                .toList();
+        OrgExport renamed = new OrgExport(TENANT, export.exportedAt(), export.orgUnits(), users);
+
+        ExportPlan plan = ExportPlan.of(renamed, imported.stored(), imported.snapshot(), false);
+
+        assertThat(plan.accessToEnd()).containsExactly("caseworker-a");
+        assertThat(plan.accessToWrite()).extracting(ExportPlan.AccessRow::userId).containsExactly("caseworker-a2");
+        assertThat(plan.usersToEnd()).isEmpty();
+        assertThat(plan.unitsToEnd()).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package dk.overblik.overview.casedetail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.overblik.service.opensearch.Queries;
+import dk.overblik.contracts.index.Queries;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
@@ -102,8 +102,7 @@ public class CaseDetailResource {
     private Uni<Page> documents(Caller who, UUID caseId, int page, int size) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("from", page * size).put("size", size).put("track_total_hits", true);
-        request.set("query", Queries.bool(List.of(access.documentsVisibleTo(who), Queries.term(DocumentIndex.CASE_IDS,
-                caseId.toString()), Queries.term(DocumentIndex.DELETED, false))));
+        request.set("query", access.documentsOfVisibleCases(who, List.of(caseId.toString())));
         var sort = request.putArray("sort");
         sort.addObject().putObject("letterDate").put("order", "desc").put("missing", "_last");
         sort.addObject().putObject("id").put("order", "asc");

@@ -3,7 +3,8 @@ package dk.overblik.overview.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.overblik.service.opensearch.Queries;
+import dk.overblik.contracts.index.Queries;
+import dk.overblik.contracts.index.CaseFacets;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.json.Json;
@@ -112,7 +113,7 @@ public class SearchResource {
             ArrayNode after = body.putArray("search_after");
             r.searchAfter().forEach(after::add);
         }
-        PartyCaseSearch.addFacets(body);
+        CaseFacets.addTo(body);
         return body;
     }
 
@@ -129,7 +130,7 @@ public class SearchResource {
             last.forEach(next::add);
         }
         return new SearchResult(cases, response.path("hits").path("total").path("value").asLong(),
-                PartyCaseSearch.facets(response), next);
+                CaseFacets.read(response.path("aggregations")), next);
     }
 
     private static void addTerms(List<ObjectNode> filters, String field, List<String> values) {

@@ -1,4 +1,4 @@
-package dk.overblik.service.opensearch;
+package dk.overblik.contracts.index;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,0 +1,84 @@
+package dk.overblik.contracts.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.access.EffectiveAccess;
+import dk.overblik.contracts.json.Json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dk.overblik.contracts.index.Queries.bool;
+import static dk.overblik.contracts.index.Queries.term;
+
+/**
+ * The two OpenSearch requests of a party overview, shared by overview-service and its benchmark
+ * so that both send the very same queries.
+ * <ol>
+ * <li>One case search over the party's cases in the municipality. Hits are narrowed to the
+ * visible cases by a post filter; the facets and the visible total are aggregations under the
+ * same visibility filter; the only figure over all the party's cases is their number, from which
+ * the hidden count is taken. Nothing else about a hidden case leaves OpenSearch.</li>
+ * <li>The visible documents per visible case, counted by a terms aggregation.</li>
+ * </ol>
+ */
+public final class PartyOverviewQuery {
+    /** At most this many cases are listed; the totals still count them all. */
+    public static final int MAX_CASES = 500;
+    private static final String VISIBLE = "visible";
+    private static final String ALL = "all";
+    private static final String BY_CASE = "byCase";
+
+    private PartyOverviewQuery() {
+    }
+
+    /** The case search; {@code visible} is {@link AccessQueries#casesVisibleTo} or, without access, a match-nothing query. */
+    public static ObjectNode cases(String tenant, ObjectNode visible, String partyUrn, int maxCases) {
+        ObjectNode search = Json.mapper().createObjectNode();
+        search.put("size", maxCases).put("track_total_hits", false);
+        search.set("query", bool(List.of(term(CaseIndex.TENANT, tenant), term(CaseIndex.PARTY_REFS, partyUrn),
+                term(CaseIndex.DELETED, false))));
+        search.set("post_filter", visible);
+        search.putArray("sort").addObject().putObject(CaseIndex.LAST_ACTIVITY_AT).put("order", "desc");
+        ObjectNode aggs = search.putObject("aggs");
+        aggs.putObject(ALL).putObject("filter").putObject("match_all");
+        ObjectNode visibleCases = aggs.putObject(VISIBLE);
+        visibleCases.set("filter", visible);
+        CaseFacets.addTo(visibleCases);
+        return search;
+    }
+
+    /** How many of the party's cases are visible (the hits stop at the search's size; this does not). */
+    public static long visibleTotal(JsonNode casesResponse) {
+        return casesResponse.path("aggregations").path(VISIBLE).path("doc_count").asLong();
+    }
+
+    /** How many of the party's cases in the municipality the caller may not see. */
+    public static long hiddenCount(JsonNode casesResponse) {
+        return Math.max(0, casesResponse.path("aggregations").path(ALL).path("doc_count").asLong() - visibleTotal(casesResponse));
+    }
+
+    public static Map<String, Map<String, Long>> facets(JsonNode casesResponse) {
+        return CaseFacets.read(casesResponse.path("aggregations").path(VISIBLE));
+    }
+
+    /** Visible documents per case, for cases the case search found visible. */
+    public static ObjectNode documentCounts(EffectiveAccess access, List<String> visibleCaseIds) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        request.put("size", 0).put("track_total_hits", false);
+        request.set("query", AccessQueries.documentsOfVisibleCases(access, visibleCaseIds));
+        ObjectNode byCase = request.putObject("aggs").putObject(BY_CASE).putObject("terms");
+        byCase.put("field", DocumentIndex.CASE_IDS).put("size", visibleCaseIds.size());
+        visibleCaseIds.forEach(byCase.putArray("include")::add);
+        return request;
+    }
+
+    /** Case id to visible document count (cases without visible documents are absent). */
+    public static Map<String, Long> documentCounts(JsonNode countsResponse) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        countsResponse.path("aggregations").path(BY_CASE).path("buckets")
+                .forEach(b -> counts.put(b.path("key").asText(), b.path("doc_count").asLong()));
+        return counts;
+    }
+}
