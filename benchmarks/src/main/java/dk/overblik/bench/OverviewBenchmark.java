@@ -125,13 +125,13 @@ final class OverviewBenchmark implements Callable<Integer> {
             System.out.printf("3/4 the same queries straight to OpenSearch, %d users for %d s ...%n", users, seconds);
             ObjectNode visible = AccessQueries.casesVisibleTo(ACCESS);
             Result raw = run(loaded.persons, person -> {
-                JsonNode cases = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_search",
+                JsonNode cases = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.CASES_ENDPOINT,
                         Json.toBytes(PartyOverviewQuery.cases(ACCESS.tenant(), visible, person, PartyOverviewQuery.MAX_CASES)),
                         "application/json"));
                 List<String> ids = new ArrayList<>();
                 cases.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_source").path("id").asText()));
                 if (!ids.isEmpty()) {
-                    OpenSearchHttp.send("POST", openSearch + "/" + DocumentIndex.READ_ALIAS + "/_search",
+                    OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT,
                             Json.toBytes(PartyOverviewQuery.documentCounts(ACCESS, ids)), "application/json");
                 }
             });

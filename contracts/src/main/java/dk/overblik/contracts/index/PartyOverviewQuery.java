@@ -24,6 +24,11 @@ import static dk.overblik.contracts.index.Queries.term;
  * </ol>
  */
 public final class PartyOverviewQuery {
+    /** Where {@link #cases} goes; only the hits' sources and the aggregations come back. */
+    public static final String CASES_ENDPOINT = "/" + CaseIndex.READ_ALIAS + "/_search?filter_path=hits.hits._source,aggregations";
+    /** Where {@link #documentCounts(EffectiveAccess, List)} goes. */
+    public static final String DOCUMENT_COUNTS_ENDPOINT = "/" + DocumentIndex.READ_ALIAS + "/_search?filter_path=aggregations";
+
     /** At most this many cases are listed; the totals still count them all. */
     public static final int MAX_CASES = 500;
     private static final String VISIBLE = "visible";

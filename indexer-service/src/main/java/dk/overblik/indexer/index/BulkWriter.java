@@ -81,7 +81,8 @@ public class BulkWriter {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return openSearch.ndjson("/_bulk", body(operations, pending))
+        // Only what is read below comes back: a full answer is some 200 bytes per operation to write and parse.
+        return openSearch.ndjson("/_bulk?filter_path=items.*.status,items.*.result,items.*.error", body(operations, pending))
                 .onItem().transformToUni(response -> {
                     List<Integer> retry = new ArrayList<>();
                     JsonNode items = response.path("items");

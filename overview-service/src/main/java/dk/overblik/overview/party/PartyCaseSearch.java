@@ -3,8 +3,6 @@ package dk.overblik.overview.party;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.index.AccessQueries;
-import dk.overblik.contracts.index.CaseIndex;
-import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.PartyOverviewQuery;
 import dk.overblik.contracts.index.Queries;
@@ -48,7 +46,7 @@ public class PartyCaseSearch {
         Optional<EffectiveAccess> granted = access.accessOf(caller);
         var search = PartyOverviewQuery.cases(caller.requireMunicipality(),
                 granted.map(AccessQueries::casesVisibleTo).orElseGet(Queries::nothing), party.urn(), PartyOverviewQuery.MAX_CASES);
-        return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(search))
+        return openSearch.post(PartyOverviewQuery.CASES_ENDPOINT, Json.toBytes(search))
                 .chain(response -> {
                     List<IndexedCase> found = new ArrayList<>();
                     for (JsonNode hit : response.path("hits").path("hits")) {
@@ -68,7 +66,7 @@ public class PartyCaseSearch {
     /** Visible documents per case, counted inside OpenSearch. */
     private Uni<Map<String, Long>> documentCounts(EffectiveAccess granted, List<IndexedCase> cases) {
         var request = PartyOverviewQuery.documentCounts(granted, cases.stream().map(c -> c.id().toString()).toList());
-        return openSearch.post("/" + DocumentIndex.READ_ALIAS + "/_search", Json.toBytes(request))
+        return openSearch.post(PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT, Json.toBytes(request))
                 .map(PartyOverviewQuery::documentCounts)
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Map.of());
     }
