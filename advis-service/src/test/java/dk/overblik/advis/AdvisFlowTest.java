@@ -180,6 +180,9 @@ class AdvisFlowTest {
         assertThat(inNew).contains(alertByCase.get(visible.id()).toString(), alertByCase.get(toTheUnit.id()).toString())
                 .doesNotContain(alertByCase.get(outsideScope.id()).toString());
 
+        given().auth().oauth2(caseworker()).contentType(ContentType.JSON).body(Map.of("status", "SEEN"))
+                .when().put("/api/v1/advis/" + alertByCase.get(visible.id()) + "/status")
+                .then().statusCode(200).body("status", equalTo("SEEN"));
         UUID unknown = UUID.randomUUID();
         given().auth().oauth2(caseworker()).contentType(ContentType.JSON)
                 .body(Map.of("status", "DONE", "ids", List.of(alertByCase.get(visible.id()), alertByCase.get(toTheUnit.id()),
@@ -203,6 +206,10 @@ class AdvisFlowTest {
                     assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo(EventTypes.ADVIS_HANDLED);
                     assertThat(Json.mapper().readTree(r.value()).path("id").asText()).isEqualTo(handled);
                     assertThat(Json.mapper().readTree(r.value()).path("status").asText()).isEqualTo("DONE");
+                }).anySatisfy(r -> {
+                    assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo(EventTypes.ADVIS_HANDLED);
+                    assertThat(Json.mapper().readTree(r.value()).path("id").asText()).isEqualTo(handled);
+                    assertThat(Json.mapper().readTree(r.value()).path("status").asText()).isEqualTo("SEEN");
                 }));
     }
 

@@ -14,6 +14,7 @@ import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.index.PartyOverviewQuery;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
+import dk.overblik.contracts.record.DocumentRecord;
 import dk.overblik.simulator.Scenario;
 import dk.overblik.simulator.SimRecord;
 import dk.overblik.simulator.Simulation;
@@ -54,6 +55,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,7 +134,7 @@ final class OverviewBenchmark implements Callable<Integer> {
                 cases.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_source").path("id").asText()));
                 if (!ids.isEmpty()) {
                     OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT,
-                            Json.toBytes(PartyOverviewQuery.documentCounts(ACCESS, ids)), "application/json");
+                            Json.toBytes(PartyOverviewQuery.documentCounts(AccessQueries.documentsOfVisibleCases(ACCESS, ids), ids)), "application/json");
                 }
             });
             System.out.println("    " + raw);
@@ -303,8 +305,8 @@ final class OverviewBenchmark implements Callable<Integer> {
                 if (citizen >= 2L * citizens) {
                     throw new IllegalStateException("The scenario is too small for " + records + " records");
                 }
-                Map<java.util.UUID, CaseRecord> latest = new HashMap<>();
-                List<dk.overblik.contracts.record.DocumentRecord> docs = new ArrayList<>();
+                Map<UUID, CaseRecord> latest = new HashMap<>();
+                List<DocumentRecord> docs = new ArrayList<>();
                 for (SimRecord record : simulation.citizen(citizen)) {
                     if (record instanceof SimRecord.CaseVersion c) {
                         latest.merge(c.record().id(), c.record(), (a, b) -> a.registeredAt().isAfter(b.registeredAt()) ? a : b);
@@ -324,7 +326,7 @@ final class OverviewBenchmark implements Callable<Integer> {
                             .append(Json.toString(indexed).replace("\\", "\\\\")).append('\n');
                     indexed.partyRefs().forEach(p -> partyRows.append(p).append('\t').append(c.id()).append('\n'));
                 }
-                Map<java.util.UUID, dk.overblik.contracts.record.DocumentRecord> latestDocs = new HashMap<>();
+                Map<UUID, DocumentRecord> latestDocs = new HashMap<>();
                 docs.forEach(d -> latestDocs.merge(d.id(), d, (a, b) -> a.registeredAt().isAfter(b.registeredAt()) ? a : b));
                 latestDocs.values().forEach(d -> d.caseIds().forEach(caseId -> documentRows.append(caseId).append('\t').append(d.id())
                         .append('\t').append(d.sensitivity().level()).append('\t').append("f").append('\n')));

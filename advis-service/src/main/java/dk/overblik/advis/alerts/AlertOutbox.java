@@ -5,6 +5,7 @@ import dk.overblik.contracts.json.Json;
 import io.quarkus.scheduler.Scheduled;
 import dk.overblik.service.outbox.OutboxDrain;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.OnOverflow;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,15 +33,18 @@ public class AlertOutbox {
     static final int CHUNK = 500;
     private static final URI SOURCE = URI.create("urn:overblik:advis");
 
-    private final Pool pool;
     private final MutinyEmitter<byte[]> out;
     private final OutboxDrain drainer;
 
     public AlertOutbox(Pool pool, @Channel("advis-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * CHUNK)
                        MutinyEmitter<byte[]> out) {
-        this.pool = pool;
-        this.drainer = new OutboxDrain("advis outbox", CHUNK, () -> pool.withTransaction(this::sendChunk));
         this.out = out;
+        this.drainer = OutboxDrain.ofTable("advis outbox", pool, CHUNK, """
+                        select id, record_key, event_type, event_id, payload from advis_outbox
+                        order by id limit $1 for update skip locked""",
+                rows -> Uni.join().all(rows.stream().map(this::send).toList()).andFailFast().replaceWithVoid(),
+                (connection, rows) -> connection.preparedQuery("delete from advis_outbox where id = any($1)")
+                        .execute(Tuple.of(rows.stream().map(r -> r.getLong("id")).toArray(Long[]::new))));
     }
 
     /** One record for the topic: key {@code <tenant>/<recipient>}, the alert as payload. */
@@ -61,6 +64,26 @@ public class AlertOutbox {
                 .replaceWithVoid();
     }
 
+    /** Writes entries within the transaction of a Hibernate Reactive session, with one statement. */
+    public static Uni<Void> enqueue(Mutiny.Session session, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder("insert into advis_outbox (record_key, event_type, event_id, payload) values ");
+        for (int i = 0; i < entries.size(); i++) {
+            int p = 4 * i;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3)
+                    .append(", ?").append(p + 4).append(')');
+        }
+        Mutiny.Query<?> insert = session.createNativeQuery(sql.toString());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            insert.setParameter(4 * i + 1, e.key()).setParameter(4 * i + 2, e.eventType()).setParameter(4 * i + 3, e.eventId())
+                    .setParameter(4 * i + 4, e.payload());
+        }
+        return insert.executeUpdate().replaceWithVoid();
+    }
+
     /** Starts draining now unless a drain is running, in which case that drain goes round once more. */
     public void drainSoon() {
         drainer.soon();
@@ -75,25 +98,6 @@ public class AlertOutbox {
     /** Sends everything in the outbox; the number of records sent. */
     public Uni<Long> drain() {
         return drainer.run();
-    }
-
-    private Uni<Integer> sendChunk(SqlConnection connection) {
-        return connection.preparedQuery("""
-                        select id, record_key, event_type, event_id, payload from advis_outbox
-                        order by id limit $1 for update skip locked""")
-                .execute(Tuple.of(CHUNK))
-                .chain(rows -> {
-                    List<Row> pending = new ArrayList<>();
-                    rows.forEach(pending::add);
-                    if (pending.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Uni<Void>> acks = pending.stream().map(this::send).toList();
-                    return Uni.join().all(acks).andFailFast()
-                            .chain(() -> connection.preparedQuery("delete from advis_outbox where id = any($1)")
-                                    .execute(Tuple.of(pending.stream().map(r -> r.getLong("id")).toArray(Long[]::new))))
-                            .replaceWith(pending.size());
-                });
     }
 
     private Uni<Void> send(Row row) {

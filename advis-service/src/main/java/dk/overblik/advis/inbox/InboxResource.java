@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ public class InboxResource {
         return Panache.withTransaction(() -> AlertEntity.<AlertEntity>find(filter.query(), filter.parameters()).firstResult()
                         .onItem().ifNull().failWith(() -> new ProblemException(404, "no-such-alert", "No such alert",
                                 "Your inbox has no alert " + alertId + "."))
-                        .call(alert -> apply(alert, target, who))
+                        .call(alert -> writeHandled(changedEntries(List.of(alert), target, who)))
                         .map(AlertEntity::toAlert))
                 .invoke(outbox::drainSoon);
     }
@@ -120,12 +121,11 @@ public class InboxResource {
         Set<UUID> ids = Set.copyOf(change.ids());
         InboxFilter filter = filterFor(who, null).withIds(ids);
         return Panache.withTransaction(() -> AlertEntity.<AlertEntity>list(filter.query(), filter.parameters())
-                        .chain(alerts -> Multi.createFrom().iterable(alerts)
-                                .onItem().transformToUniAndConcatenate(alert -> apply(alert, target, who))
-                                .collect().asList()
-                                .map(changed -> new BulkResult((int) changed.stream().filter(Boolean::booleanValue).count(),
-                                        (int) changed.stream().filter(c -> !c).count(),
-                                        notFound(ids, alerts)))))
+                        .chain(alerts -> {
+                            List<AlertOutbox.Entry> handled = changedEntries(alerts, target, who);
+                            return writeHandled(handled).replaceWith(() -> new BulkResult(handled.size(),
+                                    alerts.size() - handled.size(), notFound(ids, alerts)));
+                        }))
                 .invoke(outbox::drainSoon);
     }
 
@@ -150,17 +150,28 @@ public class InboxResource {
         return asked.stream().filter(id -> !present.contains(id)).sorted().toList();
     }
 
-    /** Moves an alert to the target status if that is forward (NEW to SEEN or DONE, SEEN to DONE); whether it moved. */
-    private static Uni<Boolean> apply(AlertEntity alert, AlertStatus target, Caller who) {
-        if (alert.status == AlertStatus.DONE || alert.status == target) {
-            return Uni.createFrom().item(false);
+    /**
+     * Moves each alert to the target status where that is forward (NEW to SEEN or DONE, SEEN to
+     * DONE); the handled records of those that moved. The entities are flushed with the transaction.
+     */
+    private static List<AlertOutbox.Entry> changedEntries(List<AlertEntity> alerts, AlertStatus target, Caller who) {
+        List<AlertOutbox.Entry> handled = new ArrayList<>();
+        Instant now = Instant.now();
+        for (AlertEntity alert : alerts) {
+            if (alert.status == AlertStatus.DONE || alert.status == target) {
+                continue;
+            }
+            alert.status = target;
+            alert.statusChangedAt = now;
+            alert.statusChangedBy = who.userId();
+            handled.add(AlertOutbox.Entry.of(alert.toAlert(), EventTypes.ADVIS_HANDLED, UUID.randomUUID()));
         }
-        alert.status = target;
-        alert.statusChangedAt = Instant.now();
-        alert.statusChangedBy = who.userId();
-        Alert changed = alert.toAlert();
-        return Panache.getSession().chain(session -> session.persist(OutboxRecord.of(AlertOutbox.Entry.of(changed,
-                EventTypes.ADVIS_HANDLED, UUID.randomUUID())))).replaceWith(true);
+        return handled;
+    }
+
+    /** The handled records, in the outbox in the same transaction (one statement). */
+    private static Uni<Void> writeHandled(List<AlertOutbox.Entry> handled) {
+        return Panache.getSession().chain(session -> AlertOutbox.enqueue(session, handled));
     }
 
     private InboxFilter filterFor(Caller who, AlertStatus status) {

@@ -2,7 +2,6 @@ package dk.overblik.contracts.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.json.Json;
 
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ import static dk.overblik.contracts.index.Queries.term;
 public final class PartyOverviewQuery {
     /** Where {@link #cases} goes; only the hits' sources and the aggregations come back. */
     public static final String CASES_ENDPOINT = "/" + CaseIndex.READ_ALIAS + "/_search?filter_path=hits.hits._source,aggregations";
-    /** Where {@link #documentCounts(EffectiveAccess, List)} goes. */
+    /** Where {@link #documentCounts(ObjectNode, List)} goes. */
     public static final String DOCUMENT_COUNTS_ENDPOINT = "/" + DocumentIndex.READ_ALIAS + "/_search?filter_path=aggregations";
 
     /** At most this many cases are listed; the totals still count them all. */
@@ -68,11 +67,14 @@ public final class PartyOverviewQuery {
         return CaseFacets.read(casesResponse.path("aggregations").path(VISIBLE));
     }
 
-    /** Visible documents per case, for cases the case search found visible. */
-    public static ObjectNode documentCounts(EffectiveAccess access, List<String> visibleCaseIds) {
+    /**
+     * Visible documents per case, for cases the case search found visible; {@code visibleDocuments}
+     * is {@link AccessQueries#documentsOfVisibleCases} for the same cases.
+     */
+    public static ObjectNode documentCounts(ObjectNode visibleDocuments, List<String> visibleCaseIds) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("size", 0).put("track_total_hits", false);
-        request.set("query", AccessQueries.documentsOfVisibleCases(access, visibleCaseIds));
+        request.set("query", visibleDocuments);
         ObjectNode byCase = request.putObject("aggs").putObject(BY_CASE).putObject("terms");
         byCase.put("field", DocumentIndex.CASE_IDS).put("size", visibleCaseIds.size());
         visibleCaseIds.forEach(byCase.putArray("include")::add);

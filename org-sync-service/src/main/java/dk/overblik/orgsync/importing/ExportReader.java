@@ -29,11 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ExportReader {
     private final ObjectMapper mapper = Json.mapper();
-    private final Map<String, Entities> lastByTenant = new ConcurrentHashMap<>();
+    /** Per municipality: the entities of the last export read, by their bytes in it. */
+    private final Map<String, Map<Bytes, Object>> lastByTenant = new ConcurrentHashMap<>();
 
     public OrgExport read(String tenant, byte[] json) throws IOException {
-        Entities previous = lastByTenant.getOrDefault(tenant, Entities.NONE);
-        Entities next = new Entities();
+        Map<Bytes, Object> previous = lastByTenant.getOrDefault(tenant, Map.of());
+        Map<Bytes, Object> next = new HashMap<>();
         OrgExport export = readReusing(json, previous, next);
         if (export == null) {
             return mapper.readValue(json, OrgExport.class);
@@ -43,7 +44,7 @@ public class ExportReader {
     }
 
     /** The export, or null when the document is not the plain shape this path reads (the plain read then decides). */
-    private OrgExport readReusing(byte[] json, Entities previous, Entities next) {
+    private OrgExport readReusing(byte[] json, Map<Bytes, Object> previous, Map<Bytes, Object> next) {
         try (JsonParser parser = mapper.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -74,7 +75,8 @@ public class ExportReader {
         }
     }
 
-    private <T> List<T> entities(JsonParser parser, byte[] json, Class<T> type, Entities previous, Entities next) throws IOException {
+    private <T> List<T> entities(JsonParser parser, byte[] json, Class<T> type, Map<Bytes, Object> previous, Map<Bytes, Object> next)
+            throws IOException {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             return null;
         }
@@ -84,18 +86,12 @@ public class ExportReader {
             parser.skipChildren();
             int to = Math.toIntExact(parser.currentTokenLocation().getByteOffset()) + 1;
             Bytes bytes = Bytes.of(json, from, to);
-            Object known = previous.byBytes.get(bytes);
+            Object known = previous.get(bytes);
             T entity = type.isInstance(known) ? type.cast(known) : mapper.readValue(json, from, to - from, type);
-            next.byBytes.put(bytes, entity);
+            next.put(bytes, entity);
             entities.add(entity);
         }
         return parser.currentToken() == JsonToken.END_ARRAY ? entities : null;
-    }
-
-    /** The entities of one export, by their bytes in it. */
-    private static final class Entities {
-        static final Entities NONE = new Entities();
-        final Map<Bytes, Object> byBytes = new HashMap<>();
     }
 
     /** A range of a document's bytes, equal to another range with the same content. */

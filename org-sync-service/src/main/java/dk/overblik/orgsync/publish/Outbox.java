@@ -43,7 +43,12 @@ public class Outbox {
 
     public Outbox(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.pool = pool;
-        this.drainer = new OutboxDrain("org-sync outbox", CHUNK, () -> pool.withTransaction(this::drainChunk));
+        this.drainer = OutboxDrain.ofTable("org-sync outbox", pool, CHUNK, """
+                        select topic, record_key, event_type, payload, generation from outbox
+                        order by generation limit $1 for update skip locked""",
+                this::send,
+                (connection, rows) -> Batches.execute(connection, "delete from outbox where topic = $1 and record_key = $2 and generation = $3",
+                        rows.stream().map(r -> Tuple.of(r.getString("topic"), r.getString("record_key"), r.getLong("generation"))).toList()));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -86,26 +91,6 @@ public class Outbox {
     /** Sends everything in the outbox; the number of records sent. */
     public Uni<Long> drain() {
         return drainer.run();
-    }
-
-    private Uni<Integer> drainChunk(SqlConnection connection) {
-        return connection.preparedQuery("""
-                        select topic, record_key, event_type, payload, generation from outbox
-                        order by generation limit $1 for update skip locked""")
-                .execute(Tuple.of(CHUNK))
-                .chain(rows -> {
-                    List<Row> pending = new ArrayList<>();
-                    rows.forEach(pending::add);
-                    if (pending.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return send(pending)
-                            .chain(() -> Batches.execute(connection,
-                                    "delete from outbox where topic = $1 and record_key = $2 and generation = $3",
-                                    pending.stream().map(r -> Tuple.of(r.getString("topic"), r.getString("record_key"),
-                                            r.getLong("generation"))).toList()))
-                            .replaceWith(pending.size());
-                });
     }
 
     /** Hands the records to the producer off the event loop (send may block on metadata), then awaits every ack. */

@@ -1,11 +1,8 @@
 package dk.overblik.overview.party;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.overblik.contracts.access.EffectiveAccess;
-import dk.overblik.contracts.index.AccessQueries;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.PartyOverviewQuery;
-import dk.overblik.contracts.index.Queries;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.overview.access.AccessFilter;
@@ -17,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds a party's visible cases, their facets and visible document counts, and how many of the
@@ -43,9 +39,8 @@ public class PartyCaseSearch {
     }
 
     public Uni<Found> find(Caller caller, PartyRef party, boolean withDocuments) {
-        Optional<EffectiveAccess> granted = access.accessOf(caller);
-        var search = PartyOverviewQuery.cases(caller.requireMunicipality(),
-                granted.map(AccessQueries::casesVisibleTo).orElseGet(Queries::nothing), party.urn(), PartyOverviewQuery.MAX_CASES);
+        var search = PartyOverviewQuery.cases(caller.requireMunicipality(), access.casesVisibleTo(caller), party.urn(),
+                PartyOverviewQuery.MAX_CASES);
         return openSearch.post(PartyOverviewQuery.CASES_ENDPOINT, Json.toBytes(search))
                 .chain(response -> {
                     List<IndexedCase> found = new ArrayList<>();
@@ -54,18 +49,19 @@ public class PartyCaseSearch {
                     }
                     Found cases = new Found(found, PartyOverviewQuery.visibleTotal(response), PartyOverviewQuery.hiddenCount(response),
                             PartyOverviewQuery.facets(response), Map.of());
-                    if (!withDocuments || found.isEmpty() || granted.isEmpty()) {
+                    if (!withDocuments || found.isEmpty()) {
                         return Uni.createFrom().item(cases);
                     }
-                    return documentCounts(granted.get(), found)
+                    return documentCounts(caller, found)
                             .map(counts -> new Found(found, cases.total(), cases.hidden(), cases.facets(), counts));
                 })
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Found.NOTHING);
     }
 
     /** Visible documents per case, counted inside OpenSearch. */
-    private Uni<Map<String, Long>> documentCounts(EffectiveAccess granted, List<IndexedCase> cases) {
-        var request = PartyOverviewQuery.documentCounts(granted, cases.stream().map(c -> c.id().toString()).toList());
+    private Uni<Map<String, Long>> documentCounts(Caller caller, List<IndexedCase> cases) {
+        List<String> ids = cases.stream().map(c -> c.id().toString()).toList();
+        var request = PartyOverviewQuery.documentCounts(access.documentsOfVisibleCases(caller, ids), ids);
         return openSearch.post(PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT, Json.toBytes(request))
                 .map(PartyOverviewQuery::documentCounts)
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Map.of());

@@ -1,9 +1,17 @@
 package dk.overblik.service.outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +29,28 @@ public final class OutboxDrain {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
+    /**
+     * A drain over one outbox table. Each chunk is one transaction: {@code lockChunk} selects at
+     * most {@code $1} rows in sending order, ending in {@code for update skip locked} (so two
+     * instances never send one row); {@code send} completes when Kafka has acknowledged every row;
+     * {@code delete} then removes them.
+     */
+    public static OutboxDrain ofTable(String name, Pool pool, int chunkSize, String lockChunk, Function<List<Row>, Uni<Void>> send,
+                                      BiFunction<SqlConnection, List<Row>, Uni<?>> delete) {
+        return new OutboxDrain(name, chunkSize, () -> pool.withTransaction(connection -> connection.preparedQuery(lockChunk)
+                .execute(Tuple.of(chunkSize))
+                .chain(rows -> {
+                    List<Row> pending = new ArrayList<>();
+                    rows.forEach(pending::add);
+                    if (pending.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return send.apply(pending).chain(() -> delete.apply(connection, pending)).replaceWith(pending.size());
+                })));
+    }
+
     /** {@code chunk} sends at most {@code chunkSize} rows in one transaction and returns how many it sent. */
-    public OutboxDrain(String name, int chunkSize, Supplier<Uni<Integer>> chunk) {
+    private OutboxDrain(String name, int chunkSize, Supplier<Uni<Integer>> chunk) {
         this.name = name;
         this.chunkSize = chunkSize;
         this.chunk = chunk;
