@@ -29,7 +29,7 @@ final class OpenSearchHttp {
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + ": " + response.body());
             }
-            if (url.endsWith("/_bulk") && response.body().contains("\"errors\":true") && !onlyConflicts(response.body())) {
+            if (url.contains("/_bulk") && response.body().contains("\"errors\":true") && !onlyConflicts(response.body())) {
                 throw new IllegalStateException("Bulk errors: " + response.body().substring(0, Math.min(500, response.body().length())));
             }
             return response.body();

@@ -2,7 +2,7 @@ package dk.overblik.indexer.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import io.micrometer.core.instrument.Timer;
@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,23 +50,27 @@ public class BulkWriter {
     }
 
     /**
-     * One bulk operation: its action line and, for index and update, its body.
+     * One bulk operation: its action line (JSON, encoded) and, for index and update, its body.
      * {@code versioned}: a 409 means stale (external versioning), not a race to retry.
      */
-    public record Operation(ObjectNode action, Object body, boolean versioned) {
+    public record Operation(byte[] action, Object body, boolean versioned) {
 
         /** Index with the registration time as external version. */
         public static Operation versionedIndex(String index, String id, long version, Object document) {
-            ObjectNode action = MAPPER.createObjectNode();
-            action.putObject("index").put("_index", index).put("_id", id).put("version", version).put("version_type", "external");
-            return new Operation(action, document, true);
+            // Written by hand: one action line per record, and building and serializing a JSON tree for it cost more than the document.
+            String action = "{\"index\":{\"_index\":" + quoted(index) + ",\"_id\":" + quoted(id) + ",\"version\":" + version
+                    + ",\"version_type\":\"external\"}}";
+            return new Operation(action.getBytes(StandardCharsets.UTF_8), document, true);
         }
 
         /** A scripted update (or scripted upsert); OpenSearch retries internal races itself first. */
         public static Operation scriptedUpdate(String index, String id, Map<String, Object> body) {
-            ObjectNode action = MAPPER.createObjectNode();
-            action.putObject("update").put("_index", index).put("_id", id).put("retry_on_conflict", 5);
-            return new Operation(action, body, false);
+            String action = "{\"update\":{\"_index\":" + quoted(index) + ",\"_id\":" + quoted(id) + ",\"retry_on_conflict\":5}}";
+            return new Operation(action.getBytes(StandardCharsets.UTF_8), body, false);
+        }
+
+        private static String quoted(String text) {
+            return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
         }
     }
 
@@ -129,9 +134,9 @@ public class BulkWriter {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(pending.size() * 1024)) {
             for (int i : pending) {
                 Operation op = operations.get(i);
-                out.write(MAPPER.writeValueAsBytes(op.action()));
+                out.write(op.action());
                 out.write('\n');
-                out.write(MAPPER.writeValueAsBytes(op.body()));
+                MAPPER.writeValue(out, op.body()); // it closes the stream, which for a ByteArrayOutputStream changes nothing
                 out.write('\n');
             }
             return out.toByteArray();

@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds a party's visible cases, their facets and visible document counts, and how many of the
- * party's cases in the municipality the caller may not see: two OpenSearch requests
- * ({@link PartyOverviewQuery}), every count and facet under the access filter, so nothing leaks
- * through a number; the hidden count is the only figure over the whole municipality, and it is a
- * number only.
+ * Finds a party's visible cases, their facets and how many of the party's cases in the
+ * municipality the caller may not see, and then the visible document counts of those cases: two
+ * OpenSearch requests ({@link PartyOverviewQuery}), every count and facet under the access filter,
+ * so nothing leaks through a number; the hidden count is the only figure over the whole
+ * municipality, and it is a number only. The counts are a separate step so that the lookup's
+ * audit entry, which needs only the cases, can be written while they are counted.
  */
 @ApplicationScoped
 public class PartyCaseSearch {
@@ -32,34 +33,31 @@ public class PartyCaseSearch {
         this.access = access;
     }
 
-    /** What the search found: visible cases (newest activity first), their total, the hidden count, facets, document counts. */
-    public record Found(List<IndexedCase> cases, long total, long hidden, Map<String, Map<String, Long>> facets,
-                        Map<String, Long> documentCounts) {
-        static final Found NOTHING = new Found(List.of(), 0, 0, Map.of(), Map.of());
+    /** What the search found: visible cases (newest activity first), their total, the hidden count, facets. */
+    public record Found(List<IndexedCase> cases, long total, long hidden, Map<String, Map<String, Long>> facets) {
+        static final Found NOTHING = new Found(List.of(), 0, 0, Map.of());
     }
 
-    public Uni<Found> find(Caller caller, PartyRef party, boolean withDocuments) {
+    public Uni<Found> find(Caller caller, PartyRef party) {
         var search = PartyOverviewQuery.cases(caller.requireMunicipality(), access.casesVisibleTo(caller), party.urn(),
                 PartyOverviewQuery.MAX_CASES);
         return openSearch.post(PartyOverviewQuery.CASES_ENDPOINT, Json.toBytes(search))
-                .chain(response -> {
+                .map(response -> {
                     List<IndexedCase> found = new ArrayList<>();
                     for (JsonNode hit : response.path("hits").path("hits")) {
                         found.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
                     }
-                    Found cases = new Found(found, PartyOverviewQuery.visibleTotal(response), PartyOverviewQuery.hiddenCount(response),
-                            PartyOverviewQuery.facets(response), Map.of());
-                    if (!withDocuments || found.isEmpty()) {
-                        return Uni.createFrom().item(cases);
-                    }
-                    return documentCounts(caller, found)
-                            .map(counts -> new Found(found, cases.total(), cases.hidden(), cases.facets(), counts));
+                    return new Found(found, PartyOverviewQuery.visibleTotal(response), PartyOverviewQuery.hiddenCount(response),
+                            PartyOverviewQuery.facets(response));
                 })
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Found.NOTHING);
     }
 
-    /** Visible documents per case, counted inside OpenSearch. */
-    private Uni<Map<String, Long>> documentCounts(Caller caller, List<IndexedCase> cases) {
+    /** Visible documents per case (by case id), counted inside OpenSearch. */
+    public Uni<Map<String, Long>> documentCounts(Caller caller, List<IndexedCase> cases) {
+        if (cases.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         List<String> ids = cases.stream().map(c -> c.id().toString()).toList();
         var request = PartyOverviewQuery.documentCounts(access.documentsOfVisibleCases(caller, ids), ids);
         return openSearch.post(PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT, Json.toBytes(request))

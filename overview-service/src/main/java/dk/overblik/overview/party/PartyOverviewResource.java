@@ -22,8 +22,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
-/** One person or company, every case the caller may see. Audited before the answer leaves. */
+/**
+ * One person or company, every case the caller may see. Audited before the answer leaves: the
+ * entry is written while the visible documents are counted, and the answer waits for both.
+ */
 @Path("/api/v1/party-overview")
 @RolesAllowed({Roles.CASEWORKER, Roles.CALLCENTER})
 public class PartyOverviewResource {
@@ -48,13 +53,21 @@ public class PartyOverviewResource {
         Caller who = caller.get();
         String requestId = AuditLog.requestId(http);
         String client = AuditLog.clientAddress(http);
-        return search.find(who, party, !CaseViews.reduced(who))
-                .emitOn(VertxContexts.current())
-                .call(found -> audit.record(new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, party.urn(), null,
-                        found.cases().size(), (int) found.hidden(), requestId, client)))
-                .map(found -> new PartyOverview(party.urn(), found.cases().stream()
-                        .map(c -> views.of(who, c, found.documentCounts().getOrDefault(c.id().toString(), 0L))).toList(),
-                        found.total(), found.hidden(), found.facets()));
+        Executor requestContext = VertxContexts.current();
+        return search.find(who, party)
+                .emitOn(requestContext)
+                .chain(found -> {
+                    Uni<Void> audited = audit.record(new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, party.urn(), null,
+                            found.cases().size(), (int) found.hidden(), requestId, client));
+                    Uni<Map<String, Long>> counts = CaseViews.reduced(who) ? Uni.createFrom().item(Map.of())
+                            : search.documentCounts(who, found.cases());
+                    // Both must succeed: a lookup whose entry could not be written fails (503) and returns nothing.
+                    return Uni.combine().all().unis(audited, counts).with((entryWritten, documentCounts) -> documentCounts)
+                            .emitOn(requestContext)
+                            .map(documentCounts -> new PartyOverview(party.urn(), found.cases().stream()
+                                    .map(c -> views.of(who, c, documentCounts.getOrDefault(c.id().toString(), 0L))).toList(),
+                                    found.total(), found.hidden(), found.facets()));
+                });
     }
 
     private static PartyRef parse(PartyOverviewRequest request) {

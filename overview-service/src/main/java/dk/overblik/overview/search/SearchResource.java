@@ -16,7 +16,6 @@ import dk.overblik.overview.audit.AuditAction;
 import dk.overblik.overview.audit.AuditLog;
 import dk.overblik.overview.party.CaseView;
 import dk.overblik.overview.party.CaseViews;
-import dk.overblik.overview.party.PartyCaseSearch;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.problem.InvalidInputException;
 import dk.overblik.service.reactive.VertxContexts;
