@@ -3,12 +3,14 @@ package dk.overblik.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.index.BulkActions;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.Party;
 import dk.overblik.contracts.record.PartyRole;
+import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.value.Kle;
 import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.contracts.value.Progress;
@@ -294,11 +296,8 @@ final class IndexerBenchmark implements Callable<Integer> {
     private static byte[] bulkBody(String index, List<IndexedCase> docs) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(docs.size() * 1200)) {
             for (IndexedCase doc : docs) {
-                ObjectNode action = Json.mapper().createObjectNode();
-                action.putObject("index").put("_index", index).put("_id", IndexedCase.documentId(doc.tenant(), doc.id()))
-                        .put("version", dk.overblik.contracts.record.RegistrationVersion.of(doc.registeredAt()))
-                        .put("version_type", "external");
-                out.write(Json.toBytes(action));
+                out.write(BulkActions.versionedIndex(index, IndexedCase.documentId(doc.tenant(), doc.id()),
+                        RegistrationVersion.of(doc.registeredAt())));
                 out.write('\n');
                 out.write(Json.toBytes(doc));
                 out.write('\n');

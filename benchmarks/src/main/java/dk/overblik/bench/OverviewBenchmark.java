@@ -6,6 +6,7 @@ import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.index.AccessQueries;
+import dk.overblik.contracts.index.BulkActions;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexDefinition;
@@ -138,7 +139,7 @@ final class OverviewBenchmark implements Callable<Integer> {
             ObjectNode visible = AccessQueries.casesVisibleTo(ACCESS);
             Phases raw = run(loaded.persons, person -> {
                 JsonNode cases = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.CASES_ENDPOINT,
-                        Json.toBytes(PartyOverviewQuery.cases(ACCESS.tenant(), visible, person, PartyOverviewQuery.MAX_CASES)),
+                        Json.toBytes(PartyOverviewQuery.cases(ACCESS.tenant(), visible, person)),
                         "application/json"));
                 List<String> ids = new ArrayList<>();
                 cases.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_source").path("id").asText()));
@@ -437,7 +438,8 @@ final class OverviewBenchmark implements Callable<Integer> {
         }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (Object[] doc : docs) {
-                out.write(("{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"" + doc[0] + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+                out.write(BulkActions.index(index, doc[0].toString()));
+                out.write('\n');
                 out.write(Json.toBytes(doc[1]));
                 out.write('\n');
             }

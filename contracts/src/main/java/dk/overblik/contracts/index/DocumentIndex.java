@@ -1,8 +1,10 @@
 package dk.overblik.contracts.index;
 
 /**
- * The OpenSearch index of documents ({@link IndexedDocument}), with each document carrying the
- * access fields of its cases so that visibility is decided inside the query.
+ * The OpenSearch index of documents ({@link IndexedDocument}). Each document carries the access
+ * fields of its cases (nested under {@link #CASES}, kept current by the indexer), so a query over
+ * documents alone can apply the case rules. The overview finds the visible cases first and takes
+ * their documents ({@link AccessQueries#documentsOfVisibleCases}).
  */
 public final class DocumentIndex {
     public static final IndexDefinition DEFINITION = new IndexDefinition("overblik-documents");
@@ -16,10 +18,6 @@ public final class DocumentIndex {
     /** Nested: one entry per case, with that case's access fields. */
     public static final String CASES = "cases";
     public static final String CASES_CASE_ID = "cases.caseId";
-    public static final String CASES_KNOWN = "cases.known";
-    public static final String CASES_KLE_SCOPE = "cases.kleScope";
-    public static final String CASES_RESPONSIBLE_UNIT = "cases.responsibleUnit";
-    public static final String CASES_SENSITIVITY_LEVEL = "cases.sensitivityLevel";
 
     private DocumentIndex() {
     }

@@ -29,7 +29,7 @@ public final class PartyOverviewQuery {
     public static final String DOCUMENT_COUNTS_ENDPOINT = "/" + DocumentIndex.READ_ALIAS + "/_search?filter_path=aggregations";
 
     /** At most this many cases are listed; the totals still count them all. */
-    public static final int MAX_CASES = 500;
+    static final int MAX_CASES = 500;
     private static final String VISIBLE = "visible";
     private static final String ALL = "all";
     private static final String BY_CASE = "byCase";
@@ -38,9 +38,9 @@ public final class PartyOverviewQuery {
     }
 
     /** The case search; {@code visible} is {@link AccessQueries#casesVisibleTo} or, without access, a match-nothing query. */
-    public static ObjectNode cases(String tenant, ObjectNode visible, String partyUrn, int maxCases) {
+    public static ObjectNode cases(String tenant, ObjectNode visible, String partyUrn) {
         ObjectNode search = Json.mapper().createObjectNode();
-        search.put("size", maxCases).put("track_total_hits", false);
+        search.put("size", MAX_CASES).put("track_total_hits", false);
         search.set("query", bool(List.of(term(CaseIndex.TENANT, tenant), term(CaseIndex.PARTY_REFS, partyUrn),
                 term(CaseIndex.DELETED, false))));
         search.set("post_filter", visible);

@@ -2,7 +2,7 @@ package dk.overblik.indexer.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dk.overblik.contracts.index.BulkActions;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,20 +56,12 @@ public class BulkWriter {
 
         /** Index with the registration time as external version. */
         public static Operation versionedIndex(String index, String id, long version, Object document) {
-            // Written by hand: one action line per record, and building and serializing a JSON tree for it cost more than the document.
-            String action = "{\"index\":{\"_index\":" + quoted(index) + ",\"_id\":" + quoted(id) + ",\"version\":" + version
-                    + ",\"version_type\":\"external\"}}";
-            return new Operation(action.getBytes(StandardCharsets.UTF_8), document, true);
+            return new Operation(BulkActions.versionedIndex(index, id, version), document, true);
         }
 
         /** A scripted update (or scripted upsert); OpenSearch retries internal races itself first. */
         public static Operation scriptedUpdate(String index, String id, Map<String, Object> body) {
-            String action = "{\"update\":{\"_index\":" + quoted(index) + ",\"_id\":" + quoted(id) + ",\"retry_on_conflict\":5}}";
-            return new Operation(action.getBytes(StandardCharsets.UTF_8), body, false);
-        }
-
-        private static String quoted(String text) {
-            return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+            return new Operation(BulkActions.update(index, id, 5), body, false);
         }
     }
 

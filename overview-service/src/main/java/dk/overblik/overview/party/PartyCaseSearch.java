@@ -39,8 +39,7 @@ public class PartyCaseSearch {
     }
 
     public Uni<Found> find(Caller caller, PartyRef party) {
-        var search = PartyOverviewQuery.cases(caller.requireMunicipality(), access.casesVisibleTo(caller), party.urn(),
-                PartyOverviewQuery.MAX_CASES);
+        var search = PartyOverviewQuery.cases(caller.requireMunicipality(), access.casesVisibleTo(caller), party.urn());
         return openSearch.post(PartyOverviewQuery.CASES_ENDPOINT, Json.toBytes(search))
                 .map(response -> {
                     List<IndexedCase> found = new ArrayList<>();
