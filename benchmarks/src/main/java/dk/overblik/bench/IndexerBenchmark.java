@@ -39,8 +39,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,13 +54,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The indexer's throughput and latency. In one run on one machine: (0) OpenSearch is warmed up by
- * bulk-loading into a scratch index, so that neither path pays for its JIT compilation; (1) N
- * simulator case events are put on Kafka; (2) the indexer starts and works through that backlog
- * into OpenSearch, timed until a sentinel behind the last event of every partition is searchable;
- * (3) the same N documents are bulk-loaded straight into a fresh index with the same template,
- * batch size and requests in flight as the indexer uses; (4) events are published at a steady rate
- * and, for a sample, the time from publish to searchable is measured.
+ * The indexer's throughput and latency. In one run on one machine: (0) a warm-up, so that neither
+ * path pays for JIT compilation: bulk loads into a scratch index, then events through the running
+ * indexer, whose case index is then created anew; (1) N simulator case events are pushed through
+ * Kafka and the indexer into OpenSearch, timed until a sentinel behind the last event of every
+ * partition is searchable; (2) the same N documents are bulk-loaded straight into a fresh index
+ * with the same template, batch size and requests in flight as the indexer uses; (3) events are
+ * published at a steady rate and, for a sample, the time from publish to searchable is measured.
  */
 @Command(name = "indexer", mixinStandardHelpOptions = true,
         description = "Kafka -> indexer -> OpenSearch against a direct bulk load of the same documents, and publish-to-searchable latency.")
@@ -66,13 +68,17 @@ final class IndexerBenchmark implements Callable<Integer> {
     /** As many operations per bulk request as the indexer consumes per batch (max.poll.records). */
     private static final int BATCH = 500;
     /**
-     * As many bulk requests in flight as the indexer has (one consumer, one batch at a time). Three
-     * consumers (channel concurrency 3) gave the same backlog rate and a worse p99 on this machine.
+     * As many bulk requests in flight as the indexer has: one consumer per topic, which writes one
+     * batch at a time and reads the next meanwhile, as this loader prepares its next request.
      */
     private static final int IN_FLIGHT = 1;
     /** Only what the direct path reads of a bulk answer, as the indexer asks for. */
     private static final String BULK = "/_bulk?filter_path=errors,items.*.status,items.*.error";
     private static final Duration STALL = Duration.ofMinutes(3);
+    /** How often the benchmark searches an index that is being filled. */
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** Events per second through the indexer while warming up: below what it indexes, so it keeps up. */
+    private static final double WARMUP_RATE = 3_000;
 
     @Option(names = "--events", defaultValue = "1000000", description = "Case events to push (default ${DEFAULT-VALUE}).")
     long events;
@@ -86,8 +92,8 @@ final class IndexerBenchmark implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
-    @Option(names = "--warmup", defaultValue = "60",
-            description = "Seconds of bulk loading into a scratch index before anything is measured (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "120",
+            description = "Seconds of warm-up before anything is measured: half straight bulk loads, half through the indexer (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Mixin
@@ -98,48 +104,51 @@ final class IndexerBenchmark implements Callable<Integer> {
         Path project = bench.project();
         Stack stack = bench.fresh();
         try {
-            StackEnv env = stack.up(EnumSet.noneOf(Service.class));
+            // The indexer runs from the start and is warm when measured, as in production.
+            StackEnv env = stack.up(EnumSet.of(Service.INDEXER));
             String kafka = env.get(StackEnv.KAFKA_BOOTSTRAP);
             String openSearch = env.get(StackEnv.OPENSEARCH_URL);
+            Path logs = stack.layout().logs();
 
-            System.out.printf("0/4 warming OpenSearch up for %d s ...%n", warmup);
-            System.out.printf("    %,d documents into a scratch index, then deleted%n", warmUp(openSearch));
+            System.out.printf("0/3 warming up for %d s: bulk loads straight into a scratch index, then events through the indexer ...%n",
+                    warmup);
+            long warmDirect = warmUpDirect(openSearch, Duration.ofSeconds(warmup / 2));
+            long warmPipeline = warmUpPipeline(kafka, openSearch, Duration.ofSeconds(warmup - warmup / 2), logs);
+            freshCaseIndex(openSearch);
+            System.out.printf("    %,d documents into a scratch index (deleted), %,d events through the indexer (its case index"
+                    + " dropped and created anew)%n", warmDirect, warmPipeline);
 
-            System.out.printf("1/4 putting %,d case events on Kafka ...%n", events);
-            long produceStart = System.nanoTime();
-            List<CaseRecord> sentinels;
-            try (KafkaSink sink = new KafkaSink(kafka)) {
-                caseEvents(seed, events, sink::accept);
-                sentinels = sentinels(kafka);
-                sentinels.forEach(s -> sink.accept(new SimRecord.CaseVersion(s)));
-            }
-            double produceSeconds = BenchStack.seconds(produceStart);
-            System.out.printf("    %.1f s (%,.0f events/s into Kafka)%n", produceSeconds, events / produceSeconds);
-
-            System.out.println("2/4 starting the indexer on that backlog ...");
-            long pipelineStart = System.nanoTime(); // includes the indexer's start-up: it consumes before it reports ready
-            env = stack.up(EnumSet.of(Service.INDEXER));
-            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), stack.layout().logs());
+            System.out.printf("1/3 pushing %,d case events through Kafka and the indexer into OpenSearch ...%n", events);
+            ProcessCpu beforePipeline = ProcessCpu.of(stack);
+            long pipelineStart = System.nanoTime();
+            List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> caseEvents(seed, events, sink::accept));
+            double publishSeconds = BenchStack.seconds(pipelineStart);
+            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), logs);
             double pipelineSeconds = BenchStack.seconds(pipelineStart);
+            ProcessCpu pipelineCpu = ProcessCpu.of(stack).since(beforePipeline);
             double pipelineRate = events / pipelineSeconds;
             long pipelineDocs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
-            System.out.printf("    %.1f s, %,.0f events/s (%,d distinct cases)%n", pipelineSeconds, pipelineRate, pipelineDocs);
+            System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s%n",
+                    publishSeconds, pipelineSeconds, pipelineRate, pipelineDocs, pipelineCpu.byProcess());
 
-            System.out.println("3/4 bulk-loading the same documents straight into a fresh index ...");
-            double directSeconds = directBulk(openSearch, "bench-direct-v1");
+            System.out.println("2/3 bulk-loading the same documents straight into a fresh index ...");
+            ProcessCpu beforeDirect = ProcessCpu.of(stack);
+            double directSeconds = directBulk(openSearch, "bench-direct-v1", sentinels);
+            ProcessCpu directCpu = ProcessCpu.of(stack).since(beforeDirect);
             double directRate = events / directSeconds;
             long directDocs = count(openSearch, "bench-direct-v1");
-            System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases)%n", directSeconds, directRate, directDocs);
+            System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s%n", directSeconds, directRate, directDocs,
+                    directCpu.byProcess());
 
-            System.out.printf("4/4 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
+            System.out.printf("3/3 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
             Histogram latency = latency(kafka, openSearch);
             System.out.printf("    %d samples: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", latency.getTotalCount(),
                     latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), latency.getValueAtPercentile(99),
                     latency.getMaxValue());
 
             double ratio = pipelineRate / directRate;
-            String section = report(produceSeconds, pipelineSeconds, pipelineRate, pipelineDocs, directSeconds, directRate,
-                    directDocs, ratio, latency);
+            String section = report(warmDirect, warmPipeline, publishSeconds, pipelineSeconds, pipelineRate, pipelineDocs,
+                    directSeconds, directRate, directDocs, ratio, latency) + cpuTable(pipelineSeconds, pipelineCpu, directSeconds, directCpu);
             System.out.println();
             System.out.println(section);
             BenchReport.write(project, "indexer", section);
@@ -199,17 +208,18 @@ final class IndexerBenchmark implements Callable<Integer> {
     }
 
     /**
-     * A fresh OpenSearch compiles its indexing code while it indexes: for the first minute or so
-     * its JIT compiler takes most of a core. Without a warm-up that cost falls on whichever path
-     * runs first.
+     * A fresh JVM compiles its hot code while it works: for the first minute or so the JIT compiler
+     * of OpenSearch (and of the indexer) takes much of a core. Without a warm-up that cost falls on
+     * whichever path runs first. Both paths get it: straight bulk loads into a scratch index here,
+     * then events through the running indexer ({@link #warmUpPipeline}).
      */
-    private long warmUp(String openSearch) throws Exception {
+    private long warmUpDirect(String openSearch, Duration length) throws Exception {
         String index = "bench-warmup";
         createIndex(openSearch, index);
-        long deadline = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
+        long deadline = System.nanoTime() + length.toNanos();
         long[] loaded = {0};
         try (DirectLoad load = new DirectLoad(openSearch, index)) {
-            caseEvents(seed + 2, Math.max(3_000_000L, warmup * 50_000L), record -> {
+            caseEvents(seed + 2, Math.max(3_000_000L, length.toSeconds() * 50_000L), record -> {
                 if (System.nanoTime() > deadline) {
                     throw new Done();
                 }
@@ -223,11 +233,75 @@ final class IndexerBenchmark implements Callable<Integer> {
         return loaded[0];
     }
 
-    private double directBulk(String openSearch, String index) throws Exception {
+    /** Events at a pace the indexer keeps up with, so that the indexer and OpenSearch compile what the pipeline runs. */
+    private long warmUpPipeline(String kafka, String openSearch, Duration length, Path logs) throws Exception {
+        long deadline = System.nanoTime() + length.toNanos();
+        RateLimiter rate = new RateLimiter(WARMUP_RATE);
+        long[] sent = {0};
+        List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> {
+            try {
+                caseEvents(seed + 3, (long) (WARMUP_RATE * length.toSeconds()) + 1_000, record -> {
+                    if (System.nanoTime() > deadline) {
+                        throw new Done();
+                    }
+                    rate.acquire();
+                    sink.accept(record);
+                    sent[0]++;
+                });
+            } catch (Done done) {
+                // warm enough
+            }
+        });
+        awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(10), logs);
+        return sent[0];
+    }
+
+    /**
+     * Drops the case index the warm-up filled and creates it again as the indexer does at its first
+     * start (from the installed template, with both aliases), so the pipeline, like the direct path,
+     * writes into a fresh index. The running indexer has nothing to write meanwhile.
+     */
+    private static void freshCaseIndex(String openSearch) {
+        String index = CaseIndex.DEFINITION.version(1);
+        OpenSearchHttp.send("DELETE", openSearch + "/" + index, null, null);
+        OpenSearchHttp.send("PUT", openSearch + "/" + index, CaseIndex.DEFINITION.firstVersionBody().getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        OpenSearchHttp.send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
+    }
+
+    /** Publishes what {@code events} gives the sink, then one sentinel per partition; returns the sentinels. */
+    private static List<CaseRecord> publishWithSentinels(String kafka, Consumer<KafkaSink> events) {
+        try (KafkaSink sink = new KafkaSink(kafka)) {
+            events.accept(sink);
+            List<CaseRecord> sentinels = sentinels(kafka);
+            sentinels.forEach(s -> sink.accept(new SimRecord.CaseVersion(s)));
+            return sentinels;
+        }
+    }
+
+    private double directBulk(String openSearch, String index, List<CaseRecord> sentinels) throws Exception {
         createIndex(openSearch, index);
+        // Searched while it fills, as the pipeline's index is by awaitVisible: OpenSearch stops refreshing
+        // an index that nobody searched for 30 s, which would spare the direct path work the pipeline does.
+        Thread searches = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    sentinelsVisible(openSearch, index, sentinels);
+                    Thread.sleep(POLL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // busy: search again next round
+                }
+            }
+        }, "direct-searches");
+        searches.setDaemon(true);
         long start = System.nanoTime();
+        searches.start();
         try (DirectLoad load = new DirectLoad(openSearch, index)) {
             caseEvents(seed, events, load);
+        } finally {
+            searches.interrupt();
         }
         OpenSearchHttp.send("POST", openSearch + "/" + index + "/_refresh", null, null);
         return BenchStack.seconds(start);
@@ -384,21 +458,15 @@ final class IndexerBenchmark implements Callable<Integer> {
      */
     private static void awaitVisible(String openSearch, String index, List<CaseRecord> cases, Duration timeout, Path logs)
             throws Exception {
-        ObjectNode query = Json.mapper().createObjectNode();
-        var values = query.putObject("query").putObject("ids").putArray("values");
-        cases.forEach(c -> values.add(IndexedCase.documentId(c.tenant(), c.id())));
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastCount = -1;
         long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
             try {
-                JsonNode response = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + index + "/_search", Json.toBytes(query),
-                        "application/json"));
-                if (response.path("hits").path("hits").size() == cases.size()) {
+                long current = sentinelsVisible(openSearch, index, cases);
+                if (current < 0) {
                     return;
                 }
-                long current = Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null))
-                        .path("count").asLong();
                 if (current != lastCount) {
                     lastCount = current;
                     lastProgress = System.nanoTime();
@@ -410,9 +478,22 @@ final class IndexerBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("The indexer made no progress for " + STALL + " (" + lastCount
                         + " cases searchable); see its log in " + logs);
             }
-            Thread.sleep(250);
+            Thread.sleep(POLL.toMillis());
         }
         throw new IllegalStateException("The indexer did not finish within " + timeout);
+    }
+
+    /** -1 when every sentinel is searchable, otherwise how many documents are (two searches, both paths alike). */
+    private static long sentinelsVisible(String openSearch, String index, List<CaseRecord> sentinels) throws IOException {
+        ObjectNode query = Json.mapper().createObjectNode();
+        var values = query.putObject("query").putObject("ids").putArray("values");
+        sentinels.forEach(c -> values.add(IndexedCase.documentId(c.tenant(), c.id())));
+        JsonNode response = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + index + "/_search", Json.toBytes(query),
+                "application/json"));
+        if (response.path("hits").path("hits").size() == sentinels.size()) {
+            return -1;
+        }
+        return Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
     }
 
     private static long count(String openSearch, String index) throws IOException {
@@ -420,8 +501,8 @@ final class IndexerBenchmark implements Callable<Integer> {
         return Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
     }
 
-    private String report(double produceSeconds, double pipelineSeconds, double pipelineRate, long pipelineDocs, double directSeconds,
-                          double directRate, long directDocs, double ratio, Histogram latency) {
+    private String report(long warmDirect, long warmPipeline, double publishSeconds, double pipelineSeconds, double pipelineRate,
+                          long pipelineDocs, double directSeconds, double directRate, long directDocs, double ratio, Histogram latency) {
         long p99 = latency.getValueAtPercentile(99);
         return """
                 ## Indexer: Kafka to OpenSearch
@@ -430,27 +511,55 @@ final class IndexerBenchmark implements Callable<Integer> {
 
                 | path | events | seconds | events/s |
                 |---|---:|---:|---:|
-                | pipeline: Kafka backlog -> indexer-service -> OpenSearch | %,d | %.1f | %,.0f |
+                | pipeline: simulator -> Kafka -> indexer-service -> OpenSearch | %,d | %.1f | %,.0f |
                 | direct: the same documents bulk-loaded into a fresh index | %,d | %.1f | %,.0f |
                 | **ratio pipeline / direct** | | | **%.2f** (target >= 0.8: %s) |
 
                 Both paths wrote %,d / %,d distinct cases (versions and deletions of the same case overwrite each other).
-                Putting the events on Kafka first took %.1f s (%,.0f events/s); the pipeline is timed from launching the
-                indexer (its start-up included) until a sentinel behind the last event of every partition is searchable. Both paths use bulk
-                requests of %d operations, %d in flight, external versioning, the same index template (1 shard, refresh 1 s).
-                Before either path, OpenSearch was warmed up for %d s with bulk loads into a scratch index (deleted again).
+                Both are timed from their first record: the pipeline until a sentinel behind the last event of every partition is
+                searchable (all events were on Kafka after %.1f s; the running indexer consumed while they arrived), the direct
+                path until its last bulk request is answered and the index refreshed. In both, the benchmark generates the
+                records as it goes. Both use bulk requests of %d operations, %d in flight, external versioning, the same index
+                template (1 shard, refresh 1 s), and write into a fresh index.
+                Warm-up first (%d s, not measured), so that neither path pays for JIT compilation: %,d documents bulk-loaded
+                into a scratch index (deleted again), then %,d events through the indexer (its case index then dropped and
+                created anew).
 
                 Publish to searchable, at %,.0f events/s for %d s, %,d samples (every 20th registration, searched every 50 ms):
                 p50 %,d ms, p95 %,d ms, **p99 %,d ms** (target <= 2,000 ms: %s), max %,d ms.
                 """.formatted(LocalDate.now(), Machine.describe(), events, warmup, seed, events, pipelineSeconds, pipelineRate, events,
-                directSeconds, directRate, ratio, ratio >= 0.8 ? "met" : "NOT met", pipelineDocs, directDocs, produceSeconds,
-                events / produceSeconds, BATCH, IN_FLIGHT, warmup, latencyRate, latencySeconds, latency.getTotalCount(),
+                directSeconds, directRate, ratio, ratio >= 0.8 ? "met" : "NOT met", pipelineDocs, directDocs, publishSeconds,
+                BATCH, IN_FLIGHT, warmup, warmDirect, warmPipeline, latencyRate, latencySeconds, latency.getTotalCount(),
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), p99, p99 <= 2000 ? "met" : "NOT met",
                 latency.getMaxValue());
     }
 
+    /** Where each path's CPU went, per process and per 1,000 events: on few cores the paths compete for the same ones. */
+    private String cpuTable(double pipelineSeconds, ProcessCpu pipeline, double directSeconds, ProcessCpu direct) {
+        StringBuilder table = new StringBuilder("""
 
+                CPU used by each process while each path ran (from /proc; the benchmark process generates and
+                serializes the direct path's documents, so it is that path's client):
 
+                | process | pipeline: CPU s | ms per 1,000 events | direct: CPU s | ms per 1,000 events |
+                |---|---:|---:|---:|---:|
+                """);
+        Set<String> names = new LinkedHashSet<>(pipeline.byProcess().keySet());
+        names.addAll(direct.byProcess().keySet());
+        for (String name : names) {
+            table.append(cpuRow(name, pipeline.seconds(name), direct.seconds(name)));
+        }
+        table.append(cpuRow("**all**", pipeline.totalSeconds(), direct.totalSeconds()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        table.append(cpuRow("the machine could give (%d cores x wall time)".formatted(cores), cores * pipelineSeconds,
+                cores * directSeconds));
+        return table.toString();
+    }
+
+    private String cpuRow(String name, double pipelineSeconds, double directSeconds) {
+        return "| %s | %.1f | %.0f | %.1f | %.0f |%n".formatted(name, pipelineSeconds, pipelineSeconds * 1_000_000 / events,
+                directSeconds, directSeconds * 1_000_000 / events);
+    }
 
     /** Ends the latency phase's generator. */
     private static final class Done extends RuntimeException {

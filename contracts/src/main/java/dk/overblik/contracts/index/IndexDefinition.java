@@ -28,4 +28,10 @@ public record IndexDefinition(String name, String templateResource) {
     public String version(int n) {
         return name + "-v" + n;
     }
+
+    /** The body that creates the first version (the template gives settings and mappings): both aliases on it. */
+    public String firstVersionBody() {
+        return """
+                {"aliases": {"%s": {}, "%s": {"is_write_index": true}}}""".formatted(readAlias(), writeAlias());
+    }
 }

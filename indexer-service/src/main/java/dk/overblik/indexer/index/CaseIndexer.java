@@ -27,6 +27,7 @@ import java.util.List;
 @ApplicationScoped
 public class CaseIndexer {
     private final IndexingPipeline pipeline;
+    private final OneWriteAtATime writes = new OneWriteAtATime();
 
     public CaseIndexer(IndexingPipeline pipeline) {
         this.pipeline = pipeline;
@@ -46,7 +47,7 @@ public class CaseIndexer {
                 documents.add(doc);
             }
         }
-        return pipeline.process(batch, rejected, () -> write(accepted, documents, rejected));
+        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, rejected));
     }
 
     private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetter> rejected) {

@@ -32,6 +32,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DocumentIndexer {
     private final IndexingPipeline pipeline;
+    private final OneWriteAtATime writes = new OneWriteAtATime();
 
     public DocumentIndexer(IndexingPipeline pipeline) {
         this.pipeline = pipeline;
@@ -58,7 +59,7 @@ public class DocumentIndexer {
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, pending, rejected);
         }
-        return pipeline.process(batch, rejected, () -> write(pending, rejected));
+        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected));
     }
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {

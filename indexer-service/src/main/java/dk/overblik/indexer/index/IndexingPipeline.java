@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * What the case and document indexers share: their collaborators, and the order every batch
  * goes through: refuse or set aside what is invalid, write the rest through the write gate, then
- * dead-letter, then acknowledge (so offsets are committed only after all of it is durable).
+ * dead-letter, then acknowledge (so offsets are committed only after all of it is durable). Each
+ * channel writes one batch at a time, in order, while it reads the next ({@link OneWriteAtATime}).
  */
 // A @Singleton, not @ApplicationScoped: the indexers read its fields, and a client proxy has none.
 @Singleton
@@ -48,15 +49,22 @@ public class IndexingPipeline {
         this.gate = gate;
     }
 
-    /** Runs one consumed batch: {@code write} indexes the valid records and may add to {@code rejected}. */
-    Uni<Void> process(KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected, Supplier<Uni<Void>> write) {
-        if (!rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL) {
-            return Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()));
-        }
-        return gate.enter()
-                .chain(() -> untilWritten(write).eventually(gate::exit))
-                .chain(() -> deadLetters.send(rejected))
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    /**
+     * Queues one consumed batch's work behind the channel's previous write ({@code writes}) and
+     * returns when that previous write is through, so the channel reads its next batch while this
+     * one is written. {@code write} indexes the valid records and may add to {@code rejected}. A
+     * batch that fails is negatively acknowledged: the channel's failure strategy stops it, with
+     * the batch's offsets uncommitted.
+     */
+    Uni<Void> process(OneWriteAtATime writes, KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected,
+                      Supplier<Uni<Void>> write) {
+        Uni<Void> work = !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
+                ? Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()))
+                : gate.enter()
+                        .chain(() -> untilWritten(write).eventually(gate::exit))
+                        .chain(() -> deadLetters.send(rejected))
+                        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return writes.enqueue(work.onFailure().call(e -> Uni.createFrom().completionStage(batch.nack(e))));
     }
 
     /**

@@ -47,9 +47,7 @@ public class IndexSetup {
     }
 
     private Uni<Void> createFirstVersion(IndexDefinition index) {
-        String body = """
-                {"aliases": {"%s": {}, "%s": {"is_write_index": true}}}""".formatted(index.readAlias(), index.writeAlias());
-        return execute("PUT", "/" + index.version(1), body)
+        return execute("PUT", "/" + index.version(1), index.firstVersionBody())
                 // Writes and searches fail until the new primary shard is allocated.
                 .chain(() -> execute("GET", "/_cluster/health/" + index.version(1) + "?wait_for_status=yellow&timeout=60s", null))
                 .invoke(() -> LOG.infof("Index %s is ready with aliases %s and %s", index.version(1), index.readAlias(), index.writeAlias()));

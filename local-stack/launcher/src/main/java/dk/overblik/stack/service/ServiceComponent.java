@@ -20,45 +20,24 @@ import java.util.stream.Collectors;
 /** One of the four Overblik services, run from its packaged Quarkus application. */
 public final class ServiceComponent implements Component {
 
-    /** How a service's JVM compiles. */
-    public enum Jit {
-        /** The JVM's default: C1 first, then C2 for hot code. */
-        TIERED(List.of()),
-        /**
-         * C1 only. On the two cores of a development machine the C2 compiler took most of the
-         * indexer's CPU for minutes while it worked through a backlog (a profile: C2 62%, the
-         * Kafka consumer 13%, the indexing 8%), time that OpenSearch and Kafka needed.
-         */
-        C1_ONLY(List.of("-XX:TieredStopAtLevel=1"));
-
-        private final List<String> options;
-
-        Jit(List<String> options) {
-            this.options = options;
-        }
-    }
-
     /** The services in start order, with the stack.env key that carries each one's URL. */
     public enum Service {
-        // A backlog is indexed at full speed from the first second: see Jit.C1_ONLY.
-        INDEXER("indexer", "indexer-service", StackEnv.INDEXER_URL, "512m", Jit.C1_ONLY),
+        INDEXER("indexer", "indexer-service", StackEnv.INDEXER_URL, "512m"),
         // Holds a large municipality's last good organisation and access in memory (100,000 users).
-        ORGSYNC("orgsync", "org-sync-service", StackEnv.ORGSYNC_URL, "1g", Jit.TIERED),
-        OVERVIEW("overview", "overview-service", StackEnv.OVERVIEW_URL, "512m", Jit.TIERED),
-        ADVIS("advis", "advis-service", StackEnv.ADVIS_URL, "512m", Jit.TIERED);
+        ORGSYNC("orgsync", "org-sync-service", StackEnv.ORGSYNC_URL, "1g"),
+        OVERVIEW("overview", "overview-service", StackEnv.OVERVIEW_URL, "512m"),
+        ADVIS("advis", "advis-service", StackEnv.ADVIS_URL, "512m");
 
         private final String shortName;
         private final String module;
         private final String urlKey;
         private final String maxHeap;
-        private final Jit jit;
 
-        Service(String shortName, String module, String urlKey, String maxHeap, Jit jit) {
+        Service(String shortName, String module, String urlKey, String maxHeap) {
             this.shortName = shortName;
             this.module = module;
             this.urlKey = urlKey;
             this.maxHeap = maxHeap;
-            this.jit = jit;
         }
 
         public String shortName() {
@@ -119,7 +98,6 @@ public final class ServiceComponent implements Component {
     public List<String> command() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx" + service.maxHeap));
-        command.addAll(service.jit.options);
         command.addAll(List.of("-jar", jar().toString()));
         return command;
     }
