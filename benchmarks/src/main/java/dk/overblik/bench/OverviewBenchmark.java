@@ -48,15 +48,20 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,7 +130,7 @@ final class OverviewBenchmark implements Callable<Integer> {
             String token = new Tokens(env.get(StackEnv.OIDC_ISSUER)).forUser(USER);
             String overviewUrl = env.get(StackEnv.OVERVIEW_URL) + "/api/v1/party-overview";
             System.out.printf("2/4 overview-service, %d users for %d s saturated, then %d s paced ...%n", users, seconds, seconds);
-            Phases service = run(loaded.persons, person -> {
+            Phases service = run(stack, loaded.persons, person -> {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(overviewUrl)).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"party\": \"" + person + "\"}")).build(),
@@ -137,7 +142,7 @@ final class OverviewBenchmark implements Callable<Integer> {
             System.out.printf("3/4 the same queries straight to OpenSearch, %d users for %d s saturated, then %d s paced ...%n", users,
                     seconds, seconds);
             ObjectNode visible = AccessQueries.casesVisibleTo(ACCESS);
-            Phases raw = run(loaded.persons, person -> {
+            Phases raw = run(stack, loaded.persons, person -> {
                 JsonNode cases = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.CASES_ENDPOINT,
                         Json.toBytes(PartyOverviewQuery.cases(ACCESS.tenant(), visible, person)),
                         "application/json"));
@@ -152,7 +157,7 @@ final class OverviewBenchmark implements Callable<Integer> {
 
             System.out.printf("4/4 the same lookup in PostgreSQL, %d users for %d s saturated, then %d s paced ...%n", users, seconds,
                     seconds);
-            Phases postgres = runPostgres(env, loaded.persons);
+            Phases postgres = runPostgres(stack, env, loaded.persons);
             System.out.println("    " + postgres);
 
             String section = report(loaded, service, raw, postgres);
@@ -187,10 +192,15 @@ final class OverviewBenchmark implements Callable<Integer> {
     }
 
     /** One path's two measured phases. */
-    private record Phases(Result saturated, Result paced) {
+    private record Phases(Result saturated, Result paced, ProcessCpu saturatedCpu) {
         @Override
         public String toString() {
-            return "saturated: " + saturated + "\n    paced:     " + paced;
+            return "saturated: " + saturated + "\n    paced:     " + paced + "\n    CPU s while saturated: " + saturatedCpu.byProcess();
+        }
+
+        /** CPU milliseconds per lookup a process used while the path was saturated. */
+        double cpuPerLookup(String process) {
+            return saturatedCpu.seconds(process) * 1000 / saturated.requests();
         }
     }
 
@@ -198,12 +208,14 @@ final class OverviewBenchmark implements Callable<Integer> {
         void run(String person) throws Exception;
     }
 
-    private Phases run(List<String> persons, Lookup lookup) throws InterruptedException {
+    private Phases run(Stack stack, List<String> persons, Lookup lookup) throws InterruptedException {
         // Warm up: JIT (which on two cores takes a good part of the first minute), caches and connections; not measured.
         runFor(persons, lookup, Duration.ofSeconds(warmup), 0, new ConcurrentHistogram(60_000_000L, 3));
+        ProcessCpu before = ProcessCpu.of(stack);
         Result saturated = runFor(persons, lookup, Duration.ofSeconds(seconds), 0, new ConcurrentHistogram(60_000_000L, 3));
+        ProcessCpu saturatedCpu = ProcessCpu.of(stack).since(before);
         Result paced = runFor(persons, lookup, Duration.ofSeconds(seconds), thinkMillis, new ConcurrentHistogram(60_000_000L, 3));
-        return new Phases(saturated, paced);
+        return new Phases(saturated, paced, saturatedCpu);
     }
 
     /** Pause of a user between lookups: exponential with the given mean (users that pause independently, like people). */
@@ -243,58 +255,71 @@ final class OverviewBenchmark implements Callable<Integer> {
         return new Result(histogram, requests.get(), failures.get(), (System.nanoTime() - started) / 1e9);
     }
 
-    private Phases runPostgres(StackEnv env, List<String> persons) throws Exception {
-        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
-            try {
-                return BenchStack.database(env, "overview");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+    private Phases runPostgres(Stack stack, StackEnv env, List<String> persons) throws Exception {
+        // One connection per user, opened before the warm-up: connecting is not part of a lookup (an application
+        // has a pool). Per-thread connections would be opened again by each phase's new threads, inside the timing.
+        BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(users);
+        for (int u = 0; u < users; u++) {
+            connections.add(BenchStack.database(env, "overview"));
+        }
+        try {
+            return run(stack, persons, person -> {
+                Connection db = connections.take();
+                try {
+                    lookUpInPostgres(db, person);
+                } finally {
+                    connections.add(db);
+                }
+            });
+        } finally {
+            for (Connection db : connections) {
+                db.close();
             }
-        });
-        return run(persons, person -> {
-            Connection db = connections.get();
-            try (PreparedStatement visible = db.prepareStatement("""
-                    select c.doc, c.source_system, c.kle_main, c.progress, c.id from bench_case_party p join bench_case c on c.id = p.case_id
-                    where p.party = ? and c.tenant = ? and not c.deleted and c.kle_scope && ? and c.sensitivity_level <= ?
-                    order by c.last_activity_at desc limit 500""");
-                 PreparedStatement documents = db.prepareStatement("""
-                    select case_id, count(*) from bench_document_case
-                    where case_id = any(?) and sensitivity_level <= ? and not deleted group by case_id""");
-                 PreparedStatement count = db.prepareStatement("""
-                    select count(*) from bench_case_party p join bench_case c on c.id = p.case_id
-                    where p.party = ? and c.tenant = ? and not c.deleted""")) {
-                Array scope = db.createArrayOf("text", ACCESS.kleScope().toArray());
-                visible.setString(1, person);
-                visible.setString(2, ACCESS.tenant());
-                visible.setArray(3, scope);
-                visible.setInt(4, ACCESS.clearance());
-                Map<String, Long> facets = new HashMap<>();
-                List<Object> ids = new ArrayList<>();
-                try (ResultSet rows = visible.executeQuery()) {
+        }
+    }
+
+    private static void lookUpInPostgres(Connection db, String person) throws SQLException {
+        try (PreparedStatement visible = db.prepareStatement("""
+                select c.doc, c.source_system, c.kle_main, c.progress, c.id from bench_case_party p join bench_case c on c.id = p.case_id
+                where p.party = ? and c.tenant = ? and not c.deleted and c.kle_scope && ? and c.sensitivity_level <= ?
+                order by c.last_activity_at desc limit 500""");
+             PreparedStatement documents = db.prepareStatement("""
+                select case_id, count(*) from bench_document_case
+                where case_id = any(?) and sensitivity_level <= ? and not deleted group by case_id""");
+             PreparedStatement count = db.prepareStatement("""
+                select count(*) from bench_case_party p join bench_case c on c.id = p.case_id
+                where p.party = ? and c.tenant = ? and not c.deleted""")) {
+            Array scope = db.createArrayOf("text", ACCESS.kleScope().toArray());
+            visible.setString(1, person);
+            visible.setString(2, ACCESS.tenant());
+            visible.setArray(3, scope);
+            visible.setInt(4, ACCESS.clearance());
+            Map<String, Long> facets = new HashMap<>();
+            List<Object> ids = new ArrayList<>();
+            try (ResultSet rows = visible.executeQuery()) {
+                while (rows.next()) {
+                    rows.getString(1);
+                    ids.add(rows.getObject(5));
+                    facets.merge("s:" + rows.getString(2), 1L, Long::sum);
+                    facets.merge("k:" + rows.getString(3), 1L, Long::sum);
+                    facets.merge("p:" + rows.getString(4), 1L, Long::sum);
+                }
+            }
+            if (!ids.isEmpty()) {
+                documents.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+                documents.setInt(2, ACCESS.clearance());
+                try (ResultSet rows = documents.executeQuery()) {
                     while (rows.next()) {
-                        rows.getString(1);
-                        ids.add(rows.getObject(5));
-                        facets.merge("s:" + rows.getString(2), 1L, Long::sum);
-                        facets.merge("k:" + rows.getString(3), 1L, Long::sum);
-                        facets.merge("p:" + rows.getString(4), 1L, Long::sum);
+                        rows.getLong(2);
                     }
-                }
-                if (!ids.isEmpty()) {
-                    documents.setArray(1, db.createArrayOf("uuid", ids.toArray()));
-                    documents.setInt(2, ACCESS.clearance());
-                    try (ResultSet rows = documents.executeQuery()) {
-                        while (rows.next()) {
-                            rows.getLong(2);
-                        }
-                    }
-                }
-                count.setString(1, person);
-                count.setString(2, ACCESS.tenant());
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
                 }
             }
-        });
+            count.setString(1, person);
+            count.setString(2, ACCESS.tenant());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+            }
+        }
     }
 
     private void publishAccess(String bootstrap) throws Exception {
@@ -476,7 +501,31 @@ final class OverviewBenchmark implements Callable<Integer> {
                 """.formatted(LocalDate.now(), Machine.describe(), records, users, seconds, warmup, thinkMillis, seed, loaded.cases,
                 loaded.documents, users, warmup, seconds, thinkMillis,
                 phaseTable("Saturated", service.saturated(), raw.saturated(), postgres.saturated()),
-                phaseTable("Paced", service.paced(), raw.paced(), postgres.paced()));
+                phaseTable("Paced", service.paced(), raw.paced(), postgres.paced())) + cpuTable(service, raw, postgres);
+    }
+
+    /** Where each path's CPU went while it was saturated: every process shares the same two cores. */
+    private static String cpuTable(Phases service, Phases raw, Phases postgres) {
+        StringBuilder table = new StringBuilder("""
+
+                CPU per lookup while saturated, by process (ms; from /proc; the benchmark process is the load generator):
+
+                | process | service path | raw OpenSearch | PostgreSQL |
+                |---|---:|---:|---:|
+                """);
+        Set<String> names = new LinkedHashSet<>(service.saturatedCpu().byProcess().keySet());
+        names.addAll(raw.saturatedCpu().byProcess().keySet());
+        names.addAll(postgres.saturatedCpu().byProcess().keySet());
+        for (String name : names) {
+            table.append("| %s | %.2f | %.2f | %.2f |%n".formatted(name, service.cpuPerLookup(name), raw.cpuPerLookup(name),
+                    postgres.cpuPerLookup(name)));
+        }
+        table.append("| **all** | %.2f | %.2f | %.2f |%n".formatted(perLookup(service), perLookup(raw), perLookup(postgres)));
+        return table.toString();
+    }
+
+    private static double perLookup(Phases phases) {
+        return phases.saturatedCpu().totalSeconds() * 1000 / phases.saturated().requests();
     }
 
     private static String phaseTable(String phase, Result service, Result raw, Result postgres) {
