@@ -266,7 +266,7 @@ final class IndexerBenchmark implements Callable<Integer> {
         OpenSearchHttp.send("DELETE", openSearch + "/" + index, null, null);
         OpenSearchHttp.send("PUT", openSearch + "/" + index, CaseIndex.DEFINITION.firstVersionBody().getBytes(StandardCharsets.UTF_8),
                 "application/json");
-        OpenSearchHttp.send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
+        OpenSearchHttp.awaitAllocated(openSearch, index);
     }
 
     /** Publishes what {@code events} gives the sink, then one sentinel per partition; returns the sentinels. */
@@ -310,7 +310,7 @@ final class IndexerBenchmark implements Callable<Integer> {
     private static void createIndex(String openSearch, String index) throws IOException {
         JsonNode template = Json.mapper().readTree(OpenSearchHttp.resource(CaseIndex.DEFINITION.templateResource())).path("template");
         OpenSearchHttp.send("PUT", openSearch + "/" + index, Json.toBytes(template), "application/json");
-        OpenSearchHttp.send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
+        OpenSearchHttp.awaitAllocated(openSearch, index);
     }
 
     /** Bulk-loads case events into one index, {@link #IN_FLIGHT} requests at a time; close waits for the last. */
@@ -429,10 +429,8 @@ final class IndexerBenchmark implements Callable<Integer> {
                 }
                 List<String> ids = new ArrayList<>(pending.keySet());
                 for (int from = 0; from < ids.size(); from += 1000) {
-                    ObjectNode query = Json.mapper().createObjectNode();
+                    ObjectNode query = idsQuery(ids.subList(from, Math.min(ids.size(), from + 1000)));
                     query.put("size", 1000).put("version", true).put("_source", false);
-                    var values = query.putObject("query").putObject("ids").putArray("values");
-                    ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(values::add);
                     JsonNode hits = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.READ_ALIAS + "/_search",
                             Json.toBytes(query), "application/json")).path("hits").path("hits");
                     long now = System.nanoTime();
@@ -483,11 +481,16 @@ final class IndexerBenchmark implements Callable<Integer> {
         throw new IllegalStateException("The indexer did not finish within " + timeout);
     }
 
+    /** A search for documents by id. */
+    private static ObjectNode idsQuery(List<String> ids) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        ids.forEach(query.putObject("query").putObject("ids").putArray("values")::add);
+        return query;
+    }
+
     /** -1 when every sentinel is searchable, otherwise how many documents are (two searches, both paths alike). */
     private static long sentinelsVisible(String openSearch, String index, List<CaseRecord> sentinels) throws IOException {
-        ObjectNode query = Json.mapper().createObjectNode();
-        var values = query.putObject("query").putObject("ids").putArray("values");
-        sentinels.forEach(c -> values.add(IndexedCase.documentId(c.tenant(), c.id())));
+        ObjectNode query = idsQuery(sentinels.stream().map(c -> IndexedCase.documentId(c.tenant(), c.id())).toList());
         JsonNode response = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + "/" + index + "/_search", Json.toBytes(query),
                 "application/json"));
         if (response.path("hits").path("hits").size() == sentinels.size()) {

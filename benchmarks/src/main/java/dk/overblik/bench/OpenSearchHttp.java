@@ -57,6 +57,11 @@ final class OpenSearchHttp {
         }
     }
 
+    /** Waits until a new index's primary shard is allocated: writes and searches fail before. */
+    static void awaitAllocated(String openSearch, String index) {
+        send("GET", openSearch + "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null, null);
+    }
+
     static byte[] resource(String path) throws IOException {
         try (InputStream in = OpenSearchHttp.class.getClassLoader().getResourceAsStream(path)) {
             return in.readAllBytes();
