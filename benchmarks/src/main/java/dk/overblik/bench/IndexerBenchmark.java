@@ -77,8 +77,8 @@ final class IndexerBenchmark implements Callable<Integer> {
     private static final Duration STALL = Duration.ofMinutes(3);
     /** How often the benchmark searches an index that is being filled. */
     private static final Duration POLL = Duration.ofMillis(250);
-    /** Events per second through the indexer while warming up: below what it indexes, so it keeps up. */
-    private static final double WARMUP_RATE = 3_000;
+    /** Events per warm-up round through the indexer: some seconds of work at full speed. */
+    private static final long WARMUP_ROUND = 50_000;
 
     @Option(names = "--events", defaultValue = "1000000", description = "Case events to push (default ${DEFAULT-VALUE}).")
     long events;
@@ -233,27 +233,20 @@ final class IndexerBenchmark implements Callable<Integer> {
         return loaded[0];
     }
 
-    /** Events at a pace the indexer keeps up with, so that the indexer and OpenSearch compile what the pipeline runs. */
+    /**
+     * Rounds of events through the indexer at full speed, each until it is searchable, so that the
+     * indexer and OpenSearch compile what the pipeline runs, at the rate it is measured at.
+     */
     private long warmUpPipeline(String kafka, String openSearch, Duration length, Path logs) throws Exception {
         long deadline = System.nanoTime() + length.toNanos();
-        RateLimiter rate = new RateLimiter(WARMUP_RATE);
-        long[] sent = {0};
-        List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> {
-            try {
-                caseEvents(seed + 3, (long) (WARMUP_RATE * length.toSeconds()) + 1_000, record -> {
-                    if (System.nanoTime() > deadline) {
-                        throw new Done();
-                    }
-                    rate.acquire();
-                    sink.accept(record);
-                    sent[0]++;
-                });
-            } catch (Done done) {
-                // warm enough
-            }
-        });
-        awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(10), logs);
-        return sent[0];
+        long sent = 0;
+        for (long round = 0; System.nanoTime() < deadline; round++) {
+            long roundSeed = seed + 3 + round;
+            List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> caseEvents(roundSeed, WARMUP_ROUND, sink::accept));
+            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(10), logs);
+            sent += WARMUP_ROUND;
+        }
+        return sent;
     }
 
     /**
@@ -553,6 +546,7 @@ final class IndexerBenchmark implements Callable<Integer> {
             table.append(cpuRow(name, pipeline.seconds(name), direct.seconds(name)));
         }
         table.append(cpuRow("**all**", pipeline.totalSeconds(), direct.totalSeconds()));
+        table.append(cpuRow("of which the JIT compiler threads of the JVMs", pipeline.compilerSeconds(), direct.compilerSeconds()));
         int cores = Runtime.getRuntime().availableProcessors();
         table.append(cpuRow("the machine could give (%d cores x wall time)".formatted(cores), cores * pipelineSeconds,
                 cores * directSeconds));

@@ -520,11 +520,17 @@ final class OverviewBenchmark implements Callable<Integer> {
                     postgres.cpuPerLookup(name)));
         }
         table.append("| **all** | %.2f | %.2f | %.2f |%n".formatted(perLookup(service), perLookup(raw), perLookup(postgres)));
+        table.append("| of which the JIT compiler threads of the JVMs | %.2f | %.2f | %.2f |%n".formatted(
+                compilerPerLookup(service), compilerPerLookup(raw), compilerPerLookup(postgres)));
         return table.toString();
     }
 
     private static double perLookup(Phases phases) {
         return phases.saturatedCpu().totalSeconds() * 1000 / phases.saturated().requests();
+    }
+
+    private static double compilerPerLookup(Phases phases) {
+        return phases.saturatedCpu().compilerSeconds() * 1000 / phases.saturated().requests();
     }
 
     private static String phaseTable(String phase, Result service, Result raw, Result postgres) {

@@ -3,38 +3,62 @@ package dk.overblik.bench;
 import dk.overblik.stack.Stack;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * CPU time used by each process of the bench stack (with its child processes) and by the
- * benchmark itself. On a machine with few cores the paths share, where the CPU goes says more
- * than a rate alone: a snapshot before and after a phase gives each process's share of it.
+ * benchmark itself, and the part of it the JVMs' JIT compiler threads used. On a machine with few
+ * cores the paths share, where the CPU goes says more than a rate alone: a snapshot before and
+ * after a phase gives each process's share of it, and the compilers' part tells whether the JVMs
+ * were still warming up.
  */
-record ProcessCpu(Map<String, Duration> byProcess) {
+record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compilers) {
     static final String BENCHMARK = "benchmark";
+    /** HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1"...; Linux keeps 15 characters. */
+    private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
 
     static ProcessCpu of(Stack stack) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
+        Map<String, Duration> compilers = new LinkedHashMap<>();
         for (Stack.ComponentStatus status : stack.status()) {
             if (status.running()) {
-                ProcessHandle.of(status.pid()).ifPresent(p -> cpu.put(status.name(), total(p)));
+                ProcessHandle.of(status.pid()).ifPresent(p -> {
+                    cpu.put(status.name(), total(p));
+                    compilers.put(status.name(), compilerThreads(p.pid()));
+                });
             }
         }
         // Only the benchmark's own JVM: the stack's processes may be its children, and are counted above.
         cpu.put(BENCHMARK, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
-        return new ProcessCpu(cpu);
+        compilers.put(BENCHMARK, compilerThreads(ProcessHandle.current().pid()));
+        return new ProcessCpu(cpu, compilers);
     }
 
     /** CPU used since {@code before}, per process; a process started in between counts from zero. */
     ProcessCpu since(ProcessCpu before) {
+        return new ProcessCpu(minus(byProcess, before.byProcess), minus(compilers, before.compilers));
+    }
+
+    private static Map<String, Duration> minus(Map<String, Duration> after, Map<String, Duration> before) {
         Map<String, Duration> used = new LinkedHashMap<>();
-        byProcess.forEach((name, total) -> used.put(name, total.minus(before.byProcess.getOrDefault(name, Duration.ZERO))));
-        return new ProcessCpu(used);
+        after.forEach((name, total) -> used.put(name, total.minus(before.getOrDefault(name, Duration.ZERO))));
+        return used;
+    }
+
+    /** What the JIT compiler threads of all processes used. */
+    double compilerSeconds() {
+        return compilers.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0;
+    }
+
+    double compilerSeconds(String process) {
+        return compilers.getOrDefault(process, Duration.ZERO).toMillis() / 1000.0;
     }
 
     double seconds(String process) {
@@ -55,20 +79,47 @@ record ProcessCpu(Map<String, Duration> byProcess) {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** utime + stime + cutime + cstime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
+    /** utime + stime + cutime + cstime from /proc/<pid>/stat. */
     private static Duration withEndedChildren(ProcessHandle process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // The command name (field 2) may hold spaces; the fields after it are plain numbers.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = 0;
-            for (int field = 14; field <= 17; field++) {
-                ticks += Long.parseLong(fields[field - 3]);
-            }
-            return Duration.ofMillis(ticks * 10);
+            return ticks(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")), 17);
         } catch (IOException | RuntimeException e) {
             // ended meanwhile, or no /proc: what the JDK knows
             return process.info().totalCpuDuration().orElse(Duration.ZERO);
         }
+    }
+
+    /** utime + stime of the process's JIT compiler threads, from /proc/<pid>/task/<tid>/stat; zero without /proc. */
+    private static Duration compilerThreads(long pid) {
+        Duration sum = Duration.ZERO;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (COMPILER_THREAD.matcher(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))).matches()) {
+                        sum = sum.plus(ticks(stat, 15));
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+        return sum;
+    }
+
+    /**
+     * Fields 14 (utime) up to {@code lastField} of a /proc stat line, in clock ticks of 10 ms
+     * (USER_HZ is 100 on Linux): 15 adds stime, 17 also the ended children's cutime and cstime.
+     */
+    private static Duration ticks(String stat, int lastField) {
+        // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int field = 14; field <= lastField; field++) {
+            ticks += Long.parseLong(fields[field - 3]);
+        }
+        return Duration.ofMillis(ticks * 10);
     }
 }

@@ -21,13 +21,14 @@ import java.util.List;
  * registration time as external version: a replay, a duplicate or an older version is a version
  * conflict and changes nothing; a deletion is a versioned tombstone that queries exclude, so a
  * late older upsert cannot bring the case back. Written cases then pass their access fields on to
- * their documents. The batch is acknowledged, and its offsets committed, only after all of that
- * is durable; records that cannot be processed go to the dead-letter topic.
+ * their documents, while the next batch is written. The batch is acknowledged, and its offsets
+ * committed, only after all of that is durable; records that cannot be processed go to the
+ * dead-letter topic.
  */
 @ApplicationScoped
 public class CaseIndexer {
     private final IndexingPipeline pipeline;
-    private final OneWriteAtATime writes = new OneWriteAtATime();
+    private final OrderedWrites writes = new OrderedWrites(IndexingPipeline.BATCHES_IN_FLIGHT);
 
     public CaseIndexer(IndexingPipeline pipeline) {
         this.pipeline = pipeline;
@@ -47,7 +48,10 @@ public class CaseIndexer {
                 documents.add(doc);
             }
         }
-        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, rejected));
+        // Filled by the write (anew on each attempt), read by the follow-up that passes the access on to documents.
+        List<IndexedCase> written = new ArrayList<>();
+        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, rejected, written),
+                () -> pipeline.propagation.casesWritten(written));
     }
 
     private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetter> rejected) {
@@ -79,7 +83,8 @@ public class CaseIndexer {
     }
 
     private Uni<Void> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
-                            List<DeadLetter> rejected) {
+                            List<DeadLetter> rejected, List<IndexedCase> written) {
+        written.clear();
         if (documents.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -89,8 +94,7 @@ public class CaseIndexer {
                 .toList();
         return pipeline.setup.ensure(CaseIndex.DEFINITION)
                 .chain(() -> pipeline.bulk.write("case", operations))
-                .chain(results -> {
-                    List<IndexedCase> written = new ArrayList<>();
+                .invoke(results -> {
                     for (int i = 0; i < results.size(); i++) {
                         IndexedCase doc = documents.get(i);
                         switch (results.get(i).outcome()) {
@@ -106,8 +110,8 @@ public class CaseIndexer {
                         }
                     }
                     pipeline.metrics.indexed("case", written.size());
-                    return pipeline.propagation.casesWritten(written);
-                });
+                })
+                .replaceWithVoid();
     }
 
     static String describe(ReadResult<?> result) {

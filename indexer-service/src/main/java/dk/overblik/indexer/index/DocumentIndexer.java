@@ -32,7 +32,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DocumentIndexer {
     private final IndexingPipeline pipeline;
-    private final OneWriteAtATime writes = new OneWriteAtATime();
+    private final OrderedWrites writes = new OrderedWrites(IndexingPipeline.BATCHES_IN_FLIGHT);
 
     public DocumentIndexer(IndexingPipeline pipeline) {
         this.pipeline = pipeline;
@@ -59,7 +59,7 @@ public class DocumentIndexer {
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, pending, rejected);
         }
-        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected));
+        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected), () -> Uni.createFrom().voidItem());
     }
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {

@@ -13,18 +13,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * What the case and document indexers share: their collaborators, and the order every batch
  * goes through: refuse or set aside what is invalid, write the rest through the write gate, then
  * dead-letter, then acknowledge (so offsets are committed only after all of it is durable). Each
- * channel writes one batch at a time, in order, while it reads the next ({@link OneWriteAtATime}).
+ * channel writes one batch at a time, in order, while it reads the next and follows up the one
+ * before ({@link OrderedWrites}).
  */
 // A @Singleton, not @ApplicationScoped: the indexers read its fields, and a client proxy has none.
 @Singleton
 public class IndexingPipeline {
     private static final Logger LOG = Logger.getLogger(IndexingPipeline.class);
+    /** Batches per channel between the start of their write and their acknowledgement. */
+    static final int BATCHES_IN_FLIGHT = 3;
     final BulkWriter bulk;
     final IndexSetup setup;
     final RecordReader reader;
@@ -50,21 +54,29 @@ public class IndexingPipeline {
     }
 
     /**
-     * Queues one consumed batch's work behind the channel's previous write ({@code writes}) and
-     * returns when that previous write is through, so the channel reads its next batch while this
-     * one is written. {@code write} indexes the valid records and may add to {@code rejected}. A
-     * batch that fails is negatively acknowledged: the channel's failure strategy stops it, with
-     * the batch's offsets uncommitted.
+     * Queues one consumed batch's work behind the channel's previous batches ({@code writes}) and
+     * returns when its write may start, so the channel reads its next batch while this one is
+     * written. {@code write} indexes the valid records and may add to {@code rejected};
+     * {@code followUp} does what the write sets off and may overlap the next batch's write. The
+     * batch is acknowledged after both, and after the batch before it; a batch that fails is
+     * negatively acknowledged: the channel's failure strategy stops it, with the batch's offsets
+     * uncommitted.
      */
-    Uni<Void> process(OneWriteAtATime writes, KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected,
-                      Supplier<Uni<Void>> write) {
-        Uni<Void> work = !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
+    Uni<Void> process(OrderedWrites writes, KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected,
+                      Supplier<Uni<Void>> write, Supplier<Uni<Void>> followUp) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        finished.whenComplete((done, failure) -> {
+            if (failure != null) {
+                batch.nack(failure);
+            }
+        });
+        Uni<Void> writeStage = !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
                 ? Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()))
-                : gate.enter()
-                        .chain(() -> untilWritten(write).eventually(gate::exit))
-                        .chain(() -> deadLetters.send(rejected))
-                        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
-        return writes.enqueue(work.onFailure().call(e -> Uni.createFrom().completionStage(batch.nack(e))));
+                : gate.enter().chain(() -> untilWritten(write).onFailure().invoke(gate::exit));
+        Uni<Void> followUpStage = untilWritten(followUp).eventually(gate::exit);
+        Uni<Void> finishStage = Uni.createFrom().deferred(() -> deadLetters.send(rejected))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return writes.enqueue(writeStage, followUpStage, finishStage, finished);
     }
 
     /**
