@@ -128,8 +128,9 @@ final class IndexerBenchmark implements Callable<Integer> {
             ProcessCpu pipelineCpu = ProcessCpu.of(stack).since(beforePipeline);
             double pipelineRate = events / pipelineSeconds;
             long pipelineDocs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
-            System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s%n",
-                    publishSeconds, pipelineSeconds, pipelineRate, pipelineDocs, pipelineCpu.byProcess());
+            System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s;"
+                            + " JIT compilers %s%n",
+                    publishSeconds, pipelineSeconds, pipelineRate, pipelineDocs, pipelineCpu.byProcess(), pipelineCpu.compilers());
 
             System.out.println("2/3 bulk-loading the same documents straight into a fresh index ...");
             ProcessCpu beforeDirect = ProcessCpu.of(stack);
@@ -137,8 +138,8 @@ final class IndexerBenchmark implements Callable<Integer> {
             ProcessCpu directCpu = ProcessCpu.of(stack).since(beforeDirect);
             double directRate = events / directSeconds;
             long directDocs = count(openSearch, "bench-direct-v1");
-            System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s%n", directSeconds, directRate, directDocs,
-                    directCpu.byProcess());
+            System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s; JIT compilers %s%n", directSeconds,
+                    directRate, directDocs, directCpu.byProcess(), directCpu.compilers());
 
             System.out.printf("3/3 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
             Histogram latency = latency(kafka, openSearch);
