@@ -39,10 +39,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -541,9 +539,7 @@ final class IndexerBenchmark implements Callable<Integer> {
                 | process | pipeline: CPU s | ms per 1,000 events | direct: CPU s | ms per 1,000 events |
                 |---|---:|---:|---:|---:|
                 """);
-        Set<String> names = new LinkedHashSet<>(pipeline.byProcess().keySet());
-        names.addAll(direct.byProcess().keySet());
-        for (String name : names) {
+        for (String name : ProcessCpu.processes(pipeline, direct)) {
             table.append(cpuRow(name, pipeline.seconds(name), direct.seconds(name)));
         }
         table.append(cpuRow("**all**", pipeline.totalSeconds(), direct.totalSeconds()));
@@ -559,7 +555,7 @@ final class IndexerBenchmark implements Callable<Integer> {
                 directSeconds, directSeconds * 1_000_000 / events);
     }
 
-    /** Ends the latency phase's generator. */
+    /** Ends a generator at its deadline (warm-up, latency phase). */
     private static final class Done extends RuntimeException {
         Done() {
             super(null, null, false, false);

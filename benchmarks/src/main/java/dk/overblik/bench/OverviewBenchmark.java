@@ -55,10 +55,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -68,6 +66,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Party overview latency under 50 concurrent users over an index of at least a million simulator
@@ -198,9 +197,9 @@ final class OverviewBenchmark implements Callable<Integer> {
             return "saturated: " + saturated + "\n    paced:     " + paced + "\n    CPU s while saturated: " + saturatedCpu.byProcess();
         }
 
-        /** CPU milliseconds per lookup a process used while the path was saturated. */
-        double cpuPerLookup(String process) {
-            return saturatedCpu.seconds(process) * 1000 / saturated.requests();
+        /** The CPU seconds {@code pick} takes from the saturated phase, as milliseconds per lookup. */
+        double perLookup(ToDoubleFunction<ProcessCpu> pick) {
+            return pick.applyAsDouble(saturatedCpu) * 1000 / saturated.requests();
         }
     }
 
@@ -512,25 +511,16 @@ final class OverviewBenchmark implements Callable<Integer> {
                 | process | service path | raw OpenSearch | PostgreSQL |
                 |---|---:|---:|---:|
                 """);
-        Set<String> names = new LinkedHashSet<>(service.saturatedCpu().byProcess().keySet());
-        names.addAll(raw.saturatedCpu().byProcess().keySet());
-        names.addAll(postgres.saturatedCpu().byProcess().keySet());
-        for (String name : names) {
-            table.append("| %s | %.2f | %.2f | %.2f |%n".formatted(name, service.cpuPerLookup(name), raw.cpuPerLookup(name),
-                    postgres.cpuPerLookup(name)));
+        for (String name : ProcessCpu.processes(service.saturatedCpu(), raw.saturatedCpu(), postgres.saturatedCpu())) {
+            table.append(cpuRow(name, service, raw, postgres, cpu -> cpu.seconds(name)));
         }
-        table.append("| **all** | %.2f | %.2f | %.2f |%n".formatted(perLookup(service), perLookup(raw), perLookup(postgres)));
-        table.append("| of which the JIT compiler threads of the JVMs | %.2f | %.2f | %.2f |%n".formatted(
-                compilerPerLookup(service), compilerPerLookup(raw), compilerPerLookup(postgres)));
+        table.append(cpuRow("**all**", service, raw, postgres, ProcessCpu::totalSeconds));
+        table.append(cpuRow("of which the JIT compiler threads of the JVMs", service, raw, postgres, ProcessCpu::compilerSeconds));
         return table.toString();
     }
 
-    private static double perLookup(Phases phases) {
-        return phases.saturatedCpu().totalSeconds() * 1000 / phases.saturated().requests();
-    }
-
-    private static double compilerPerLookup(Phases phases) {
-        return phases.saturatedCpu().compilerSeconds() * 1000 / phases.saturated().requests();
+    private static String cpuRow(String name, Phases service, Phases raw, Phases postgres, ToDoubleFunction<ProcessCpu> pick) {
+        return "| %s | %.2f | %.2f | %.2f |%n".formatted(name, service.perLookup(pick), raw.perLookup(pick), postgres.perLookup(pick));
     }
 
     private static String phaseTable(String phase, Result service, Result raw, Result postgres) {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -50,6 +52,15 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
         Map<String, Duration> used = new LinkedHashMap<>();
         after.forEach((name, total) -> used.put(name, total.minus(before.getOrDefault(name, Duration.ZERO))));
         return used;
+    }
+
+    /** The processes measured in any of {@code phases}, in the order they were first met. */
+    static Set<String> processes(ProcessCpu... phases) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ProcessCpu phase : phases) {
+            names.addAll(phase.byProcess.keySet());
+        }
+        return names;
     }
 
     /** What the JIT compiler threads of all processes used. */

@@ -48,10 +48,8 @@ public class CaseIndexer {
                 documents.add(doc);
             }
         }
-        // Filled by the write (anew on each attempt), read by the follow-up that passes the access on to documents.
-        List<IndexedCase> written = new ArrayList<>();
-        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, rejected, written),
-                () -> pipeline.propagation.casesWritten(written));
+        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, rejected),
+                pipeline.propagation::casesWritten);
     }
 
     private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetter> rejected) {
@@ -82,11 +80,11 @@ public class CaseIndexer {
         pipeline.reject(record, reason, rejected);
     }
 
-    private Uni<Void> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
-                            List<DeadLetter> rejected, List<IndexedCase> written) {
-        written.clear();
+    /** Writes the cases; gives those written, whose access the follow-up passes on to their documents. */
+    private Uni<List<IndexedCase>> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
+                                         List<DeadLetter> rejected) {
         if (documents.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         List<BulkWriter.Operation> operations = documents.stream()
                 .map(d -> BulkWriter.Operation.versionedIndex(CaseIndex.WRITE_ALIAS, IndexedCase.documentId(d.tenant(), d.id()),
@@ -94,7 +92,8 @@ public class CaseIndexer {
                 .toList();
         return pipeline.setup.ensure(CaseIndex.DEFINITION)
                 .chain(() -> pipeline.bulk.write("case", operations))
-                .invoke(results -> {
+                .map(results -> {
+                    List<IndexedCase> written = new ArrayList<>();
                     for (int i = 0; i < results.size(); i++) {
                         IndexedCase doc = documents.get(i);
                         switch (results.get(i).outcome()) {
@@ -110,8 +109,8 @@ public class CaseIndexer {
                         }
                     }
                     pipeline.metrics.indexed("case", written.size());
-                })
-                .replaceWithVoid();
+                    return written;
+                });
     }
 
     static String describe(ReadResult<?> result) {

@@ -59,7 +59,8 @@ public class DocumentIndexer {
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, pending, rejected);
         }
-        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected), () -> Uni.createFrom().voidItem());
+        // Documents have nothing to follow up: a written document already carries its cases' access.
+        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected), written -> Uni.createFrom().voidItem());
     }
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -57,35 +58,36 @@ public class IndexingPipeline {
      * Queues one consumed batch's work behind the channel's previous batches ({@code writes}) and
      * returns when its write may start, so the channel reads its next batch while this one is
      * written. {@code write} indexes the valid records and may add to {@code rejected};
-     * {@code followUp} does what the write sets off and may overlap the next batch's write. The
-     * batch is acknowledged after both, and after the batch before it; a batch that fails is
-     * negatively acknowledged: the channel's failure strategy stops it, with the batch's offsets
-     * uncommitted.
+     * {@code followUp} does what the write sets off, with what the write gave, and may overlap the
+     * next batch's write. The batch is acknowledged after both, and after the batch before it; a
+     * batch that fails is negatively acknowledged: the channel's failure strategy stops it, with the
+     * batch's offsets uncommitted.
      */
-    Uni<Void> process(OrderedWrites writes, KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected,
-                      Supplier<Uni<Void>> write, Supplier<Uni<Void>> followUp) {
+    <T> Uni<Void> process(OrderedWrites writes, KafkaRecordBatch<String, byte[]> batch, List<DeadLetter> rejected,
+                          Supplier<Uni<T>> write, Function<T, Uni<Void>> followUp) {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         finished.whenComplete((done, failure) -> {
             if (failure != null) {
                 batch.nack(failure);
             }
         });
-        Uni<Void> writeStage = !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
+        Uni<T> writeStage = !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
                 ? Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()))
+                // The gate is held from the write to the end of the follow-up, so a reindex waits for both.
                 : gate.enter().chain(() -> untilWritten(write).onFailure().invoke(gate::exit));
-        Uni<Void> followUpStage = untilWritten(followUp).eventually(gate::exit);
+        Function<T, Uni<Void>> followUpStage = written -> untilWritten(() -> followUp.apply(written)).eventually(gate::exit);
         Uni<Void> finishStage = Uni.createFrom().deferred(() -> deadLetters.send(rejected))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
         return writes.enqueue(writeStage, followUpStage, finishStage, finished);
     }
 
     /**
-     * Runs the write until it succeeds when OpenSearch is away or overloaded. Every step of a write
-     * (versioned bulk, guarded access propagation) may be repeated safely, so the whole write is
+     * Runs a step of a write until it succeeds when OpenSearch is away or overloaded. Every step
+     * (versioned bulk, guarded access propagation) may be repeated safely, so the whole step is
      * repeated, and nothing is acknowledged before it is through.
      */
-    private Uni<Void> untilWritten(Supplier<Uni<Void>> write) {
-        return Uni.createFrom().deferred(write::get)
+    private <T> Uni<T> untilWritten(Supplier<Uni<T>> step) {
+        return Uni.createFrom().deferred(step::get)
                 .onFailure(OpenSearchJson::isTransient)
                 .invoke(e -> LOG.warnf("Writing a batch failed (%s); retrying without committing", e.toString()))
                 .onFailure(OpenSearchJson::isTransient)

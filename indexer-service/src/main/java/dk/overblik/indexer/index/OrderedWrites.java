@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The batches of one channel, written in three stages: the <em>write</em> (the bulk request), one
@@ -21,7 +23,7 @@ final class OrderedWrites {
     private static final CompletableFuture<Void> NOTHING = CompletableFuture.completedFuture(null);
     private final int inFlight;
     // Futures, not chains of Unis: a completed future holds nothing of the batches before it.
-    private CompletableFuture<Void> lastWritten = NOTHING;
+    private CompletableFuture<?> lastWritten = NOTHING;
     /** How the last {@code inFlight} batches ended, oldest first. */
     private final Deque<CompletableFuture<Void>> lastFinished = new ArrayDeque<>();
 
@@ -35,36 +37,27 @@ final class OrderedWrites {
 
     /**
      * Queues one batch. Its write starts once the previous batch's write is through and the batch
-     * {@code inFlight} places before it has finished. The returned Uni completes at that moment, when
-     * the consumer may read the next batch; {@code finished} completes, or fails, with the batch as a whole.
+     * {@code inFlight} places before it has finished; the follow-up gets what the write gave. The
+     * returned Uni completes when the write may start, which is when the consumer may read the next
+     * batch; {@code finished} completes, or fails, with the batch as a whole.
      */
-    synchronized Uni<Void> enqueue(Uni<Void> write, Uni<Void> followUp, Uni<Void> finish, CompletableFuture<Void> finished) {
+    synchronized <T> Uni<Void> enqueue(Uni<T> write, Function<T, Uni<Void>> followUp, Uni<Void> finish,
+                                       CompletableFuture<Void> finished) {
         CompletableFuture<Void> previousFinished = lastFinished.isEmpty() ? NOTHING : lastFinished.getLast();
         CompletableFuture<Void> mayStart = CompletableFuture.allOf(lastWritten,
                 lastFinished.size() < inFlight ? NOTHING : lastFinished.getFirst());
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        mayStart.whenComplete((ready, notReady) -> {
-            if (notReady != null) {
-                written.completeExceptionally(notReady);
-                finished.completeExceptionally(notReady);
-                return;
-            }
-            write.subscribe().with(done -> {
-                written.complete(null);
-                followUp.subscribe().with(
-                        followedUp -> previousFinished.whenComplete((before, failedBefore) -> {
-                            if (failedBefore != null) {
-                                finished.completeExceptionally(failedBefore);
-                            } else {
-                                finish.subscribe().with(finished::complete, finished::completeExceptionally);
-                            }
-                        }),
-                        finished::completeExceptionally);
-            }, failure -> {
-                written.completeExceptionally(failure);
-                finished.completeExceptionally(failure);
-            });
-        });
+        CompletableFuture<T> written = mayStart.thenCompose(ready -> write.subscribeAsCompletionStage());
+        written.thenCompose(result -> followUp.apply(result).subscribeAsCompletionStage())
+                .thenCompose(followedUp -> previousFinished)
+                .thenCompose(before -> finish.subscribeAsCompletionStage())
+                .whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        finished.complete(null);
+                    } else {
+                        finished.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    }
+                });
         lastWritten = written;
         lastFinished.addLast(finished);
         if (lastFinished.size() > inFlight) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,24 +20,43 @@ class OrderedWritesTest {
     private final List<String> events = new ArrayList<>();
 
     /** A stage that records when it starts and ends when the test completes {@code end}. */
-    private Uni<Void> stage(String name, CompletableFuture<Void> end) {
+    private <T> Uni<T> stage(String name, CompletableFuture<T> end) {
         return Uni.createFrom().deferred(() -> {
             events.add(name);
             return Uni.createFrom().completionStage(end);
         });
     }
 
-    /** One batch: its three stages and the future that tells how it ended. */
+    /** One batch: its three stages, what its write gives, and the future that tells how it ended. */
     private final class Batch {
-        final CompletableFuture<Void> write = new CompletableFuture<>();
+        final String name;
+        final CompletableFuture<String> write = new CompletableFuture<>();
         final CompletableFuture<Void> followUp = new CompletableFuture<>();
         final CompletableFuture<Void> finished = new CompletableFuture<>();
         final CompletableFuture<Void> handedOn;
 
-        Batch(String name) {
-            handedOn = writes.enqueue(stage(name + " write", write), stage(name + " follow-up", followUp),
-                    stage(name + " finish", CompletableFuture.completedFuture(null)), finished).subscribeAsCompletionStage();
+        Batch(OrderedWrites queue, String name) {
+            this.name = name;
+            handedOn = queue.enqueue(stage(name + " write", write), written -> stage(name + " follow-up of " + written, followUp),
+                    stage(name + " finish", CompletableFuture.<Void>completedFuture(null)), finished).subscribeAsCompletionStage();
         }
+
+        Batch(String name) {
+            this(writes, name);
+        }
+
+        void written() {
+            write.complete(name + "'s cases");
+        }
+    }
+
+    /** Two batches whose writes are through and whose follow-ups run. */
+    private List<Batch> twoWritten() {
+        Batch first = new Batch("1");
+        Batch second = new Batch("2");
+        first.written();
+        second.written();
+        return List.of(first, second);
     }
 
     @Test
@@ -47,32 +67,30 @@ class OrderedWritesTest {
         assertFalse(second.handedOn.isDone(), "the consumer waits while the first batch is written");
         assertEquals(List.of("1 write"), events, "writes do not overlap");
 
-        first.write.complete(null);
+        first.written();
         assertTrue(second.handedOn.isDone());
-        assertEquals(List.of("1 write", "2 write", "1 follow-up"), events, "the second write runs during the first follow-up");
+        assertTrue(events.containsAll(List.of("2 write", "1 follow-up of 1's cases")),
+                "the second write runs during the first follow-up, which gets what the first write gave: " + events);
 
-        second.write.complete(null);
+        second.written();
         second.followUp.complete(null);
         assertFalse(second.finished.isDone(), "the second batch does not finish before the first");
-        assertEquals(List.of("1 write", "2 write", "1 follow-up", "2 follow-up"), events);
+        assertFalse(events.contains("2 finish"));
 
         first.followUp.complete(null);
         assertTrue(first.finished.isDone());
         assertTrue(second.finished.isDone());
-        assertEquals(List.of("1 write", "2 write", "1 follow-up", "2 follow-up", "1 finish", "2 finish"), events);
+        assertEquals(List.of("1 finish", "2 finish"), events.subList(events.size() - 2, events.size()));
     }
 
     @Test
     void atMostTwoBatchesAreInFlight() {
-        Batch first = new Batch("1");
-        Batch second = new Batch("2");
-        first.write.complete(null);
-        second.write.complete(null);
+        List<Batch> inFlight = twoWritten();
         Batch third = new Batch("3");
 
         assertFalse(third.handedOn.isDone(), "the third write waits until the first batch has finished");
         assertFalse(events.contains("3 write"));
-        first.followUp.complete(null);
+        inFlight.get(0).followUp.complete(null);
         assertTrue(third.handedOn.isDone());
         assertTrue(events.contains("3 write"));
     }
@@ -80,33 +98,28 @@ class OrderedWritesTest {
     @Test
     void withOneBatchInFlightTheNextWriteWaitsForTheFollowUp() {
         OrderedWrites one = new OrderedWrites(1);
-        CompletableFuture<Void> firstWrite = new CompletableFuture<>();
-        CompletableFuture<Void> firstFollowUp = new CompletableFuture<>();
-        one.enqueue(stage("1 write", firstWrite), stage("1 follow-up", firstFollowUp),
-                stage("1 finish", CompletableFuture.completedFuture(null)), new CompletableFuture<>());
-        CompletableFuture<Void> secondHandedOn = one.enqueue(stage("2 write", new CompletableFuture<>()),
-                Uni.createFrom().voidItem(), Uni.createFrom().voidItem(), new CompletableFuture<>()).subscribeAsCompletionStage();
+        Batch first = new Batch(one, "1");
+        Batch second = new Batch(one, "2");
 
-        firstWrite.complete(null);
-        assertFalse(secondHandedOn.isDone());
-        assertEquals(List.of("1 write", "1 follow-up"), events);
-        firstFollowUp.complete(null);
-        assertTrue(secondHandedOn.isDone());
-        assertEquals(List.of("1 write", "1 follow-up", "1 finish", "2 write"), events);
+        first.written();
+        assertFalse(second.handedOn.isDone());
+        assertEquals(List.of("1 write", "1 follow-up of 1's cases"), events);
+        first.followUp.complete(null);
+        assertTrue(second.handedOn.isDone());
+        assertEquals(List.of("1 write", "1 follow-up of 1's cases", "1 finish", "2 write"), events);
     }
 
     @Test
     void aFailedFollowUpFailsItsBatchEveryBatchAfterItAndTheNextDelivery() {
-        Batch first = new Batch("1");
-        Batch second = new Batch("2");
-        first.write.complete(null);
-        second.write.complete(null);
-        second.followUp.complete(null);
+        List<Batch> inFlight = twoWritten();
+        inFlight.get(1).followUp.complete(null);
 
-        first.followUp.completeExceptionally(new IllegalStateException("propagation refused"));
+        inFlight.get(0).followUp.completeExceptionally(new IllegalStateException("propagation refused"));
 
-        assertTrue(first.finished.isCompletedExceptionally());
-        assertTrue(second.finished.isCompletedExceptionally(), "a batch after a failed one is never acknowledged");
+        Throwable failure = inFlight.get(0).finished.handle((done, e) -> e).join();
+        assertInstanceOf(IllegalStateException.class, failure, "the batch fails with the follow-up's own failure");
+        assertEquals("propagation refused", failure.getMessage());
+        assertTrue(inFlight.get(1).finished.isCompletedExceptionally(), "a batch after a failed one is never acknowledged");
         assertFalse(events.contains("1 finish"));
         assertFalse(events.contains("2 finish"));
         Batch third = new Batch("3");
@@ -125,7 +138,7 @@ class OrderedWritesTest {
         assertTrue(queued.handedOn.isCompletedExceptionally());
         assertTrue(queued.finished.isCompletedExceptionally());
         assertEquals(List.of("1 write"), events, "nothing queued after a failed write runs");
-        assertThrows(IllegalStateException.class, () -> writes.enqueue(Uni.createFrom().voidItem(), Uni.createFrom().voidItem(),
+        assertThrows(IllegalStateException.class, () -> writes.enqueue(Uni.createFrom().voidItem(), written -> Uni.createFrom().voidItem(),
                 Uni.createFrom().voidItem(), new CompletableFuture<>()).await().atMost(WAIT));
     }
 }
