@@ -7,14 +7,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one JSON object, recording a {@link Violation} with its path for every
@@ -22,9 +20,6 @@ import java.util.regex.Pattern;
  * wrong with a record at once. A getter returns null when the field is absent or wrong.
  */
 final class Fields {
-    private static final Pattern UUID_FORM =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     enum Need { REQUIRED, OPTIONAL }
 
     private final JsonNode node;
@@ -129,11 +124,11 @@ final class Fields {
     }
 
     UUID uuidValue(JsonNode value, String path) {
-        if (!value.isTextual() || !UUID_FORM.matcher(value.textValue()).matches()) {
+        UUID uuid = value.isTextual() ? IsoText.uuid(value.textValue()) : null;
+        if (uuid == null) {
             add(path, ViolationCode.BAD_UUID, "must be a UUID (8-4-4-4-12 hexadecimal digits)");
-            return null;
         }
-        return UUID.fromString(value.textValue());
+        return uuid;
     }
 
     Instant instant(String name, Need need) {
@@ -143,7 +138,7 @@ final class Fields {
         }
         if (value.isTextual()) {
             try {
-                return OffsetDateTime.parse(value.textValue()).toInstant();
+                return IsoText.instant(value.textValue());
             } catch (DateTimeParseException e) {
                 // fall through to the violation
             }

@@ -1,7 +1,6 @@
 package dk.overblik.indexer.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.overblik.contracts.index.BulkActions;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.service.opensearch.OpenSearchJson;
@@ -10,9 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +26,6 @@ import java.util.Map;
 @ApplicationScoped
 public class BulkWriter {
     private static final Logger LOG = Logger.getLogger(BulkWriter.class);
-    private static final ObjectMapper MAPPER = Json.mapper();
 
     private final OpenSearchJson openSearch;
     private final IndexerConfig config;
@@ -49,19 +45,21 @@ public class BulkWriter {
     }
 
     /**
-     * One bulk operation: its action line (JSON, encoded) and, for index and update, its body.
-     * {@code versioned}: a 409 means stale (external versioning), not a race to retry.
+     * One bulk operation: its action line and its source (the document or update body), both JSON
+     * and encoded when the operation is made, so that a channel encodes its next batch while
+     * OpenSearch writes the one before. {@code versioned}: a 409 means stale (external
+     * versioning), not a race to retry.
      */
-    public record Operation(byte[] action, Object body, boolean versioned) {
+    public record Operation(byte[] action, byte[] source, boolean versioned) {
 
         /** Index with the registration time as external version. */
         public static Operation versionedIndex(String index, String id, long version, Object document) {
-            return new Operation(BulkActions.versionedIndex(index, id, version), document, true);
+            return new Operation(BulkActions.versionedIndex(index, id, version), Json.toBytes(document), true);
         }
 
         /** A scripted update (or scripted upsert); OpenSearch retries internal races itself first. */
         public static Operation scriptedUpdate(String index, String id, Map<String, Object> body) {
-            return new Operation(BulkActions.update(index, id, 5), body, false);
+            return new Operation(BulkActions.update(index, id, 5), Json.toBytes(body), false);
         }
     }
 
@@ -122,18 +120,16 @@ public class BulkWriter {
     }
 
     private static byte[] body(List<Operation> operations, List<Integer> pending) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(pending.size() * 1024)) {
-            for (int i : pending) {
-                Operation op = operations.get(i);
-                out.write(op.action());
-                out.write('\n');
-                MAPPER.writeValue(out, op.body()); // it closes the stream, which for a ByteArrayOutputStream changes nothing
-                out.write('\n');
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int length = 0;
+        for (int i : pending) {
+            length += operations.get(i).action().length + operations.get(i).source().length + 2;
         }
+        ByteBuffer body = ByteBuffer.allocate(length);
+        for (int i : pending) {
+            Operation op = operations.get(i);
+            body.put(op.action()).put((byte) '\n').put(op.source()).put((byte) '\n');
+        }
+        return body.array();
     }
 
     private static Integer[] indices(int n) {

@@ -48,7 +48,12 @@ public class CaseIndexer {
                 documents.add(doc);
             }
         }
-        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, rejected),
+        // Encoded now, while the batch before is written.
+        List<BulkWriter.Operation> operations = documents.stream()
+                .map(d -> BulkWriter.Operation.versionedIndex(CaseIndex.WRITE_ALIAS, IndexedCase.documentId(d.tenant(), d.id()),
+                        RegistrationVersion.of(d.registeredAt()), d))
+                .toList();
+        return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, operations, rejected),
                 pipeline.propagation::casesWritten);
     }
 
@@ -82,14 +87,10 @@ public class CaseIndexer {
 
     /** Writes the cases; gives those written, whose access the follow-up passes on to their documents. */
     private Uni<List<IndexedCase>> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
-                                         List<DeadLetter> rejected) {
+                                         List<BulkWriter.Operation> operations, List<DeadLetter> rejected) {
         if (documents.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<BulkWriter.Operation> operations = documents.stream()
-                .map(d -> BulkWriter.Operation.versionedIndex(CaseIndex.WRITE_ALIAS, IndexedCase.documentId(d.tenant(), d.id()),
-                        RegistrationVersion.of(d.registeredAt()), d))
-                .toList();
         return pipeline.setup.ensure(CaseIndex.DEFINITION)
                 .chain(() -> pipeline.bulk.write("case", operations))
                 .map(results -> {

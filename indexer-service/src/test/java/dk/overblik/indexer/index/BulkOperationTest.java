@@ -22,6 +22,7 @@ class BulkOperationTest {
         assertEquals("55133018:1b4e28ba-2fa1-11d2-883f-0016d3cca427", index.path("_id").asText());
         assertEquals(1_764_000_000_123_456L, index.path("version").asLong());
         assertEquals("external", index.path("version_type").asText());
+        assertEquals("x", Json.mapper().readTree(op.source()).path("title").asText());
         assertTrue(op.versioned());
     }
 
