@@ -101,9 +101,9 @@ final class IsoText {
                 }
                 continue;
             }
-            int value = Character.digit(c, 16);
-            if (value < 0 || c > 'f') {
-                return null; // Character.digit also takes full-width and other Unicode digits
+            int value = hexValue(c);
+            if (value < 0) {
+                return null;
             }
             if (i < 19) {
                 most = most << 4 | value;
@@ -112,6 +112,20 @@ final class IsoText {
             }
         }
         return new UUID(most, least);
+    }
+
+    /** 0-15 for an ASCII hexadecimal digit, either case; -1 for anything else (Character.digit takes other scripts' digits too). */
+    private static int hexValue(char c) {
+        if (isDigit(c)) {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static int digits(String s, int from, int count) {
