@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,7 +78,7 @@ class IsoTextTest {
     }
 
     /** Valid-looking text as generated, and with one to three characters replaced, inserted or removed. */
-    private static List<String> mutations(Random random, java.util.function.Supplier<String> generator, int count) {
+    private static List<String> mutations(Random random, Supplier<String> generator, int count) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             StringBuilder text = new StringBuilder(generator.get());
