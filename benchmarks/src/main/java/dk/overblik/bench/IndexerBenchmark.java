@@ -54,11 +54,13 @@ import java.util.function.Consumer;
 /**
  * The indexer's throughput and latency. In one run on one machine: (0) a warm-up, so that neither
  * path pays for JIT compilation: bulk loads into a scratch index, then events through the running
- * indexer, whose case index is then created anew; (1) N simulator case events are pushed through
- * Kafka and the indexer into OpenSearch, timed until a sentinel behind the last event of every
- * partition is searchable; (2) the same N documents are bulk-loaded straight into a fresh index
- * with the same template, batch size and requests in flight as the indexer uses; (3) events are
- * published at a steady rate and, for a sample, the time from publish to searchable is measured.
+ * indexer until the JIT compilers are quiet, whose case index is then created anew; (1, 4) N simulator case events are pushed through
+ * Kafka and the indexer into a fresh case index, timed until a sentinel behind the last event of
+ * every partition is searchable; (2, 3) the same N documents are bulk-loaded straight into a fresh
+ * index with the same template, batch size and requests in flight as the indexer uses; (5) events
+ * are published at a steady rate and, for a sample, the time from publish to searchable is measured.
+ * Each path's rate is taken over both its phases, in that order, so that drift during the run
+ * favours neither.
  */
 @Command(name = "indexer", mixinStandardHelpOptions = true,
         description = "Kafka -> indexer -> OpenSearch against a direct bulk load of the same documents, and publish-to-searchable latency.")
@@ -77,6 +79,10 @@ final class IndexerBenchmark implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(250);
     /** Events per warm-up round through the indexer: some seconds of work at full speed. */
     private static final long WARMUP_ROUND = 50_000;
+    /** The share of the machine's CPU that the JIT compilers may use in a warm-up round for the warm-up to end. */
+    private static final double QUIET_COMPILERS = 0.05;
+    private static final String PIPELINE = "pipeline: simulator -> Kafka -> indexer-service -> OpenSearch";
+    private static final String DIRECT = "direct: the same documents bulk-loaded into a fresh index";
 
     @Option(names = "--events", defaultValue = "1000000", description = "Case events to push (default ${DEFAULT-VALUE}).")
     long events;
@@ -91,8 +97,14 @@ final class IndexerBenchmark implements Callable<Integer> {
     long seed;
 
     @Option(names = "--warmup", defaultValue = "120",
-            description = "Seconds of warm-up before anything is measured: half straight bulk loads, half through the indexer (default ${DEFAULT-VALUE}).")
+            description = "Seconds of warm-up at least before anything is measured: half straight bulk loads, half through the indexer"
+                    + " (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-max", defaultValue = "600",
+            description = "Seconds of warm-up at most: past the minimum, events go through the indexer until the JIT compilers are"
+                    + " quiet (default ${DEFAULT-VALUE}).")
+    int warmupMax;
 
     @Mixin
     BenchStack bench;
@@ -108,46 +120,64 @@ final class IndexerBenchmark implements Callable<Integer> {
             String openSearch = env.get(StackEnv.OPENSEARCH_URL);
             Path logs = stack.layout().logs();
 
-            System.out.printf("0/3 warming up for %d s: bulk loads straight into a scratch index, then events through the indexer ...%n",
-                    warmup);
+            System.out.printf("0/5 warming up for %d-%d s: bulk loads straight into a scratch index, then events through the indexer"
+                    + " until the JIT compilers are quiet ...%n", warmup, Math.max(warmup, warmupMax));
             long warmDirect = warmUpDirect(openSearch, Duration.ofSeconds(warmup / 2));
-            long warmPipeline = warmUpPipeline(kafka, openSearch, Duration.ofSeconds(warmup - warmup / 2), logs);
+            Warmed warmPipeline = warmUpPipeline(kafka, openSearch, stack, Duration.ofSeconds(warmup - warmup / 2),
+                    Duration.ofSeconds(Math.max(warmup, warmupMax) - warmup / 2), logs);
             freshCaseIndex(openSearch);
-            System.out.printf("    %,d documents into a scratch index (deleted), %,d events through the indexer (its case index"
-                    + " dropped and created anew)%n", warmDirect, warmPipeline);
+            System.out.printf("    %,d documents into a scratch index (deleted), %,d events through the indexer in %.0f s (its case"
+                    + " index dropped and created anew); JIT compilers %.1f%% of the machine in the last round%n", warmDirect,
+                    warmPipeline.events(), warmPipeline.seconds(), 100 * warmPipeline.compilerShare());
 
-            System.out.printf("1/3 pushing %,d case events through Kafka and the indexer into OpenSearch ...%n", events);
-            ProcessCpu beforePipeline = ProcessCpu.of(stack);
-            long pipelineStart = System.nanoTime();
-            List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> caseEvents(seed, events, sink::accept));
-            double publishSeconds = BenchStack.seconds(pipelineStart);
-            awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), logs);
-            double pipelineSeconds = BenchStack.seconds(pipelineStart);
-            ProcessCpu pipelineCpu = ProcessCpu.of(stack).since(beforePipeline);
-            double pipelineRate = events / pipelineSeconds;
-            long pipelineDocs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
-            System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s;"
-                            + " JIT compilers %s%n",
-                    publishSeconds, pipelineSeconds, pipelineRate, pipelineDocs, pipelineCpu.byProcess(), pipelineCpu.compilers());
+            // Pipeline, direct, direct, pipeline: a machine that speeds up or slows down during the run (the
+            // JIT compilers settling, other tenants of the host) then favours neither path.
+            List<Phase> phases = new ArrayList<>();
+            List<CaseRecord> sentinels = List.of();
+            for (int round = 1; round <= 4; round++) {
+                boolean pipeline = round == 1 || round == 4;
+                if (pipeline) {
+                    System.out.printf("%d/5 pushing %,d case events through Kafka and the indexer into OpenSearch ...%n", round, events);
+                    if (round > 1) {
+                        freshCaseIndex(openSearch);
+                    }
+                    ProcessCpu before = ProcessCpu.of(stack);
+                    long start = System.nanoTime();
+                    sentinels = publishWithSentinels(kafka, sink -> caseEvents(seed, events, sink::accept));
+                    double publishSeconds = BenchStack.seconds(start);
+                    awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), logs);
+                    double seconds = BenchStack.seconds(start);
+                    ProcessCpu cpu = ProcessCpu.of(stack).since(before);
+                    long docs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
+                    phases.add(new Phase(round, true, seconds, publishSeconds, docs, cpu));
+                    System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s;"
+                                    + " JIT compilers %s%n",
+                            publishSeconds, seconds, events / seconds, docs, cpu.byProcess(), cpu.compilers());
+                } else {
+                    System.out.printf("%d/5 bulk-loading the same documents straight into a fresh index ...%n", round);
+                    String index = "bench-direct-" + round;
+                    ProcessCpu before = ProcessCpu.of(stack);
+                    double seconds = directBulk(openSearch, index, sentinels);
+                    ProcessCpu cpu = ProcessCpu.of(stack).since(before);
+                    long docs = count(openSearch, index);
+                    // Gone before the next phase, so that each phase finds the same indices beside its own.
+                    OpenSearchHttp.send("DELETE", openSearch + "/" + index, null, null);
+                    phases.add(new Phase(round, false, seconds, 0, docs, cpu));
+                    System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s; JIT compilers %s%n", seconds,
+                            events / seconds, docs, cpu.byProcess(), cpu.compilers());
+                }
+            }
+            Phase pipeline = Phase.both(phases, true);
+            Phase direct = Phase.both(phases, false);
 
-            System.out.println("2/3 bulk-loading the same documents straight into a fresh index ...");
-            ProcessCpu beforeDirect = ProcessCpu.of(stack);
-            double directSeconds = directBulk(openSearch, "bench-direct-v1", sentinels);
-            ProcessCpu directCpu = ProcessCpu.of(stack).since(beforeDirect);
-            double directRate = events / directSeconds;
-            long directDocs = count(openSearch, "bench-direct-v1");
-            System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s; JIT compilers %s%n", directSeconds,
-                    directRate, directDocs, directCpu.byProcess(), directCpu.compilers());
-
-            System.out.printf("3/3 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
+            System.out.printf("5/5 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
             Histogram latency = latency(kafka, openSearch);
             System.out.printf("    %d samples: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", latency.getTotalCount(),
                     latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), latency.getValueAtPercentile(99),
                     latency.getMaxValue());
 
-            double ratio = pipelineRate / directRate;
-            String section = report(warmDirect, warmPipeline, publishSeconds, pipelineSeconds, pipelineRate, pipelineDocs,
-                    directSeconds, directRate, directDocs, ratio, latency) + cpuTable(pipelineSeconds, pipelineCpu, directSeconds, directCpu);
+            String section = report(warmDirect, warmPipeline, phases, pipeline, direct, latency)
+                    + cpuTable(pipeline, direct);
             System.out.println();
             System.out.println(section);
             BenchReport.write(project, "indexer", section);
@@ -234,18 +264,35 @@ final class IndexerBenchmark implements Callable<Integer> {
 
     /**
      * Rounds of events through the indexer at full speed, each until it is searchable, so that the
-     * indexer and OpenSearch compile what the pipeline runs, at the rate it is measured at.
+     * indexer and OpenSearch compile what the pipeline runs, at the rate it is measured at. Past
+     * {@code minimum}, rounds go on until the JVMs' JIT compilers use less than
+     * {@link #QUIET_COMPILERS} of the machine in a round, or until {@code maximum}: after a fixed
+     * two minutes, OpenSearch's compilers still used three times as much CPU during the first
+     * measured phase as during the last, a cost that fell on the pipeline.
      */
-    private long warmUpPipeline(String kafka, String openSearch, Duration length, Path logs) throws Exception {
-        long deadline = System.nanoTime() + length.toNanos();
+    private Warmed warmUpPipeline(String kafka, String openSearch, Stack stack, Duration minimum, Duration maximum, Path logs)
+            throws Exception {
+        long start = System.nanoTime();
+        int cores = Runtime.getRuntime().availableProcessors();
         long sent = 0;
-        for (long round = 0; System.nanoTime() < deadline; round++) {
+        double share = 1;
+        for (long round = 0; ; round++) {
             long roundSeed = seed + 3 + round;
+            ProcessCpu before = ProcessCpu.of(stack);
+            long roundStart = System.nanoTime();
             List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> caseEvents(roundSeed, WARMUP_ROUND, sink::accept));
             awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(10), logs);
+            share = ProcessCpu.of(stack).since(before).compilerSeconds() / (cores * BenchStack.seconds(roundStart));
             sent += WARMUP_ROUND;
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= maximum.toNanos() || elapsed >= minimum.toNanos() && share < QUIET_COMPILERS) {
+                return new Warmed(sent, BenchStack.seconds(start), share);
+            }
         }
-        return sent;
+    }
+
+    /** What the warm-up through the indexer did. */
+    private record Warmed(long events, double seconds, double compilerShare) {
     }
 
     /**
@@ -496,63 +543,88 @@ final class IndexerBenchmark implements Callable<Integer> {
         return Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
     }
 
-    private String report(long warmDirect, long warmPipeline, double publishSeconds, double pipelineSeconds, double pipelineRate,
-                          long pipelineDocs, double directSeconds, double directRate, long directDocs, double ratio, Histogram latency) {
+    private String report(long warmDirect, Warmed warmPipeline, List<Phase> phases, Phase pipeline, Phase direct, Histogram latency) {
         long p99 = latency.getValueAtPercentile(99);
+        double ratio = direct.seconds() / pipeline.seconds();
+        StringBuilder rows = new StringBuilder();
+        for (Phase phase : phases) {
+            rows.append("| %d. %s | %,d | %.1f | %,.0f |%n".formatted(phase.round(), phase.pipeline() ? PIPELINE : DIRECT, events,
+                    phase.seconds(), events / phase.seconds()));
+        }
         return """
                 ## Indexer: Kafka to OpenSearch
 
-                Measured %s on %s with `./overblik bench indexer --events %d --warmup %d` (simulator seed %d).
+                Measured %s on %s with `./overblik bench indexer --events %d --warmup %d --warmup-max %d` (simulator seed %d).
 
-                | path | events | seconds | events/s |
+                | phase | events | seconds | events/s |
                 |---|---:|---:|---:|
-                | pipeline: simulator -> Kafka -> indexer-service -> OpenSearch | %,d | %.1f | %,.0f |
-                | direct: the same documents bulk-loaded into a fresh index | %,d | %.1f | %,.0f |
+                %s| **pipeline, both phases** | %,d | %.1f | **%,.0f** |
+                | **direct, both phases** | %,d | %.1f | **%,.0f** |
                 | **ratio pipeline / direct** | | | **%.2f** (target >= 0.8: %s) |
 
-                Both paths wrote %,d / %,d distinct cases (versions and deletions of the same case overwrite each other).
-                Both are timed from their first record: the pipeline until a sentinel behind the last event of every partition is
-                searchable (all events were on Kafka after %.1f s; the running indexer consumed while they arrived), the direct
-                path until its last bulk request is answered and the index refreshed. In both, the benchmark generates the
-                records as it goes. Both use bulk requests of %d operations, %d in flight, external versioning, the same index
-                template (1 shard, refresh 1 s), and write into a fresh index.
-                Warm-up first (%d s, not measured), so that neither path pays for JIT compilation: %,d documents bulk-loaded
-                into a scratch index (deleted again), then %,d events through the indexer (its case index then dropped and
-                created anew).
+                Each path runs twice, in the order pipeline, direct, direct, pipeline, so that a machine that speeds up or
+                slows down during the run (the JIT compilers settling, other tenants of the host) favours neither path; the
+                ratio is that of the two paths' rates over both their phases. Every phase wrote the same distinct cases
+                (versions and deletions of the same case overwrite each other): %s.
+                Both paths are timed from their first record: the pipeline until a sentinel behind the last event of every
+                partition is searchable (all events were on Kafka after %s s; the running indexer consumed while they
+                arrived), the direct path until its last bulk request is answered and the index refreshed. In both, the
+                benchmark generates the records as it goes. Both use bulk requests of %d operations, %d in flight, external
+                versioning, the same index template (1 shard, refresh 1 s), and write into a fresh index.
+                Warm-up first (not measured): %,d documents bulk-loaded into a scratch index for %d s (deleted again), then %,d
+                events through the indexer in %.0f s, in rounds of %,d until the JIT compilers of all processes used less than
+                %.0f%% of the machine in a round (%.1f%% in the last; at most %d s in all), and its case index dropped and
+                created anew.
 
                 Publish to searchable, at %,.0f events/s for %d s, %,d samples (every 20th registration, searched every 50 ms):
                 p50 %,d ms, p95 %,d ms, **p99 %,d ms** (target <= 2,000 ms: %s), max %,d ms.
-                """.formatted(LocalDate.now(), Machine.describe(), events, warmup, seed, events, pipelineSeconds, pipelineRate, events,
-                directSeconds, directRate, ratio, ratio >= 0.8 ? "met" : "NOT met", pipelineDocs, directDocs, publishSeconds,
-                BATCH, IN_FLIGHT, warmup, warmDirect, warmPipeline, latencyRate, latencySeconds, latency.getTotalCount(),
+                """.formatted(LocalDate.now(), Machine.describe(), events, warmup, warmupMax, seed, rows, 2 * events, pipeline.seconds(),
+                2 * events / pipeline.seconds(), 2 * events, direct.seconds(), 2 * events / direct.seconds(), ratio,
+                ratio >= 0.8 ? "met" : "NOT met",
+                phases.stream().map(p -> "%,d".formatted(p.docs())).collect(java.util.stream.Collectors.joining(" / ")),
+                phases.stream().filter(Phase::pipeline).map(p -> "%.1f".formatted(p.publishSeconds()))
+                        .collect(java.util.stream.Collectors.joining(" and ")),
+                BATCH, IN_FLIGHT, warmDirect, warmup / 2, warmPipeline.events(), warmPipeline.seconds(), WARMUP_ROUND,
+                100 * QUIET_COMPILERS, 100 * warmPipeline.compilerShare(), Math.max(warmup, warmupMax), latencyRate, latencySeconds, latency.getTotalCount(),
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), p99, p99 <= 2000 ? "met" : "NOT met",
                 latency.getMaxValue());
     }
 
     /** Where each path's CPU went, per process and per 1,000 events: on few cores the paths compete for the same ones. */
-    private String cpuTable(double pipelineSeconds, ProcessCpu pipeline, double directSeconds, ProcessCpu direct) {
+    private String cpuTable(Phase pipeline, Phase direct) {
         StringBuilder table = new StringBuilder("""
 
-                CPU used by each process while each path ran (from /proc; the benchmark process generates and
-                serializes the direct path's documents, so it is that path's client):
+                CPU used by each process while each path ran, over both its phases (from /proc; the benchmark process
+                generates and serializes the direct path's documents, so it is that path's client):
 
                 | process | pipeline: CPU s | ms per 1,000 events | direct: CPU s | ms per 1,000 events |
                 |---|---:|---:|---:|---:|
                 """);
-        for (String name : ProcessCpu.processes(pipeline, direct)) {
-            table.append(cpuRow(name, pipeline.seconds(name), direct.seconds(name)));
+        for (String name : ProcessCpu.processes(pipeline.cpu(), direct.cpu())) {
+            table.append(cpuRow(name, pipeline.cpu().seconds(name), direct.cpu().seconds(name)));
         }
-        table.append(cpuRow("**all**", pipeline.totalSeconds(), direct.totalSeconds()));
-        table.append(cpuRow("of which the JIT compiler threads of the JVMs", pipeline.compilerSeconds(), direct.compilerSeconds()));
+        table.append(cpuRow("**all**", pipeline.cpu().totalSeconds(), direct.cpu().totalSeconds()));
+        table.append(cpuRow("of which the JIT compiler threads of the JVMs", pipeline.cpu().compilerSeconds(),
+                direct.cpu().compilerSeconds()));
         int cores = Runtime.getRuntime().availableProcessors();
-        table.append(cpuRow("the machine could give (%d cores x wall time)".formatted(cores), cores * pipelineSeconds,
-                cores * directSeconds));
+        table.append(cpuRow("the machine could give (%d cores x wall time)".formatted(cores), cores * pipeline.seconds(),
+                cores * direct.seconds()));
         return table.toString();
     }
 
     private String cpuRow(String name, double pipelineSeconds, double directSeconds) {
-        return "| %s | %.1f | %.0f | %.1f | %.0f |%n".formatted(name, pipelineSeconds, pipelineSeconds * 1_000_000 / events,
-                directSeconds, directSeconds * 1_000_000 / events);
+        long measured = 2 * events;
+        return "| %s | %.1f | %.0f | %.1f | %.0f |%n".formatted(name, pipelineSeconds, pipelineSeconds * 1_000_000 / measured,
+                directSeconds, directSeconds * 1_000_000 / measured);
+    }
+
+    /** One measured phase (or both of a path's, summed): {@code events} events in {@code seconds}. */
+    private record Phase(int round, boolean pipeline, double seconds, double publishSeconds, long docs, ProcessCpu cpu) {
+        static Phase both(List<Phase> phases, boolean pipeline) {
+            List<Phase> mine = phases.stream().filter(p -> p.pipeline() == pipeline).toList();
+            return new Phase(0, pipeline, mine.stream().mapToDouble(Phase::seconds).sum(), 0, mine.get(0).docs(),
+                    mine.get(0).cpu().plus(mine.get(1).cpu()));
+        }
     }
 
     /** Ends a generator at its deadline (warm-up, latency phase). */

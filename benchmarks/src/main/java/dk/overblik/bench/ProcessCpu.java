@@ -48,6 +48,17 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
         return new ProcessCpu(minus(byProcess, before.byProcess), minus(compilers, before.compilers));
     }
 
+    /** CPU of this phase and {@code other} together, per process. */
+    ProcessCpu plus(ProcessCpu other) {
+        return new ProcessCpu(sum(byProcess, other.byProcess), sum(compilers, other.compilers));
+    }
+
+    private static Map<String, Duration> sum(Map<String, Duration> a, Map<String, Duration> b) {
+        Map<String, Duration> used = new LinkedHashMap<>(a);
+        b.forEach((name, cpu) -> used.merge(name, cpu, Duration::plus));
+        return used;
+    }
+
     private static Map<String, Duration> minus(Map<String, Duration> after, Map<String, Duration> before) {
         Map<String, Duration> used = new LinkedHashMap<>();
         after.forEach((name, total) -> used.put(name, total.minus(before.getOrDefault(name, Duration.ZERO))));

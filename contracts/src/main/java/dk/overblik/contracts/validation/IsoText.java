@@ -14,16 +14,17 @@ import java.util.UUID;
  * two were a quarter of its CPU. Each reader is exact, not lenient: the timestamp reader takes the
  * common shape {@code 2024-03-05T10:15:30[.123456789](Z|+01:00)} itself and hands anything else
  * to {@link OffsetDateTime#parse}, which decides; so it accepts and refuses exactly what
- * {@code OffsetDateTime.parse} does.
+ * {@code OffsetDateTime.parse} does. Public so that ids and times outside a record body (a
+ * deletion's path and query) follow the same rules.
  */
-final class IsoText {
+public final class IsoText {
     private static final int UUID_LENGTH = 36;
 
     private IsoText() {
     }
 
     /** The instant of an ISO-8601 date-time with an offset, as {@code OffsetDateTime.parse(text).toInstant()}. */
-    static Instant instant(String text) throws DateTimeParseException {
+    public static Instant instant(String text) throws DateTimeParseException {
         Instant common = commonShape(text);
         return common != null ? common : OffsetDateTime.parse(text).toInstant();
     }
@@ -87,7 +88,7 @@ final class IsoText {
     }
 
     /** The UUID written as 8-4-4-4-12 hexadecimal digits, or null for anything else. */
-    static UUID uuid(String s) {
+    public static UUID uuid(String s) {
         if (s.length() != UUID_LENGTH) {
             return null;
         }

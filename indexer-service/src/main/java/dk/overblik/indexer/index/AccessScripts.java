@@ -1,5 +1,10 @@
 package dk.overblik.indexer.index;
 
+import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
+import dk.overblik.contracts.json.Json;
+
+import java.util.Map;
+
 /**
  * Painless scripts that keep documents consistent with the versioning rules: a document takes a
  * registration only if it is newer than the one it holds, and a case entry of a document takes
@@ -47,4 +52,13 @@ final class AccessScripts {
             }
             if (!changed) { ctx.op = 'noop'; }
             """;
+
+    /** The body of a scripted update that applies {@code updates} (keyed {@code <tenant>:<caseId>}) to one document. */
+    static Map<String, Object> applyCaseAccess(Map<String, CaseAccess> updates) {
+        return Map.of("script", script(APPLY_CASE_ACCESS, Map.of("updates", Json.mapper().convertValue(updates, Map.class))));
+    }
+
+    static Map<String, Object> script(String source, Map<String, Object> params) {
+        return Map.of("lang", "painless", "source", source, "params", params);
+    }
 }

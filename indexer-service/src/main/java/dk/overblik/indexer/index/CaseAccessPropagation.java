@@ -12,32 +12,42 @@ import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Documents carry the access fields of their cases; this keeps them current. After a batch of
- * cases is written, every document of those cases takes the new fields (one update-by-query per
- * batch, guarded by case version). The documents index is refreshed first, so that a document
- * written just before is found; a document written just after re-reads its cases itself (see
- * {@link DocumentIndexer}). Between the two, no document keeps stale access fields.
+ * cases is written, the documents of those cases are found with one search (paged) and each
+ * document that holds an older version of one of them gets the new fields in a bulk of guarded
+ * scripted updates, with only its own cases' fields. The documents index is refreshed first, so
+ * that a document written just before is found; a document written just after re-reads its cases
+ * itself (see {@link DocumentIndexer}). Between the two, no document keeps stale access fields.
+ *
+ * <p>Not an update-by-query: that sent every case's fields to every document and cost OpenSearch
+ * a task, a scroll and the parsing of all of it per batch, also when no document matched, which is
+ * the usual case for a new case (measured: about 7 ms of OpenSearch CPU per batch of 500 cases
+ * against about 3 for the search).
  */
 @ApplicationScoped
 public class CaseAccessPropagation {
-    private static final Logger LOG = Logger.getLogger(CaseAccessPropagation.class);
-    private static final int MAX_ROUNDS = 10;
+    /** What a page of the search returns: the documents' ids, tenants and case versions. */
+    private static final String PAGE_FIELDS = "?filter_path=hits.hits._id,hits.hits._source,hits.hits.sort";
 
     private final OpenSearchJson openSearch;
     private final IndexSetup setup;
+    private final BulkWriter bulk;
+    private final int pageSize;
 
-    public CaseAccessPropagation(OpenSearchJson openSearch, IndexSetup setup) {
+    public CaseAccessPropagation(OpenSearchJson openSearch, IndexSetup setup, BulkWriter bulk, IndexerConfig config) {
         this.openSearch = openSearch;
         this.setup = setup;
+        this.bulk = bulk;
+        this.pageSize = config.propagationPageSize();
     }
 
     /** The newest access fields of each written case, keyed {@code <tenant>:<caseId>}. */
@@ -55,52 +65,82 @@ public class CaseAccessPropagation {
             return Uni.createFrom().voidItem();
         }
         Map<String, CaseAccess> updates = accessOf(written);
+        ObjectNode query = documentsOf(updates);
         return setup.ensure(DocumentIndex.DEFINITION)
                 .chain(() -> openSearch.post("/" + DocumentIndex.WRITE_ALIAS + "/_refresh", null))
-                .chain(() -> apply(updates, 1));
+                .chain(() -> page(updates, query, null));
     }
 
-    private Uni<Void> apply(Map<String, CaseAccess> updates, int round) {
-        return openSearch.post("/" + DocumentIndex.WRITE_ALIAS + "/_update_by_query?conflicts=proceed&refresh=false",
-                        Json.toBytes(request(updates)))
+    /** One page of the cases' documents, sorted by a unique key so {@code search_after} pages hold. */
+    private Uni<Void> page(Map<String, CaseAccess> updates, ObjectNode query, JsonNode after) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", pageSize);
+        body.put("track_total_hits", false);
+        body.putArray("_source").add(DocumentIndex.TENANT).add("cases.caseId").add("cases.caseVersion");
+        body.set("query", query);
+        body.putArray("sort").add("id").add(DocumentIndex.TENANT);
+        if (after != null) {
+            body.set("search_after", after);
+        }
+        return openSearch.post("/" + DocumentIndex.WRITE_ALIAS + "/_search" + PAGE_FIELDS, Json.toBytes(body))
                 .chain(response -> {
-                    long conflicts = response.path("version_conflicts").asLong();
-                    if (conflicts == 0) {
-                        return Uni.createFrom().voidItem();
+                    JsonNode hits = response.path("hits").path("hits");
+                    List<BulkWriter.Operation> stale = new ArrayList<>();
+                    for (JsonNode hit : hits) {
+                        Map<String, CaseAccess> newer = newerFor(hit.path("_source"), updates);
+                        if (!newer.isEmpty()) {
+                            stale.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS, hit.path("_id").asText(),
+                                    AccessScripts.applyCaseAccess(newer)));
+                        }
                     }
-                    if (round >= MAX_ROUNDS) {
-                        return Uni.createFrom().failure(new IllegalStateException(
-                                "Documents kept changing while their cases' access was applied (" + conflicts + " conflicts)"));
-                    }
-                    // A document changed under us; the guarded script makes another round safe.
-                    LOG.debugf("%d documents changed during access propagation; round %d", conflicts, round + 1);
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(50L * round))
-                            .chain(() -> apply(updates, round + 1));
+                    Uni<Void> written = stale.isEmpty() ? Uni.createFrom().voidItem() : update(stale);
+                    return hits.size() < pageSize ? written
+                            : written.chain(() -> page(updates, query, hits.get(hits.size() - 1).path("sort")));
                 });
     }
 
-    private static ObjectNode request(Map<String, CaseAccess> updates) {
-        ObjectNode body = Json.mapper().createObjectNode();
+    /** The updates a document still lacks: those of its cases that are newer than the versions it holds. */
+    static Map<String, CaseAccess> newerFor(JsonNode document, Map<String, CaseAccess> updates) {
+        String tenant = document.path(DocumentIndex.TENANT).asText();
+        Map<String, CaseAccess> newer = new LinkedHashMap<>();
+        for (JsonNode entry : document.path(DocumentIndex.CASES)) {
+            String key = tenant + ":" + entry.path("caseId").asText();
+            CaseAccess update = updates.get(key);
+            if (update != null && update.caseVersion() > entry.path("caseVersion").asLong(-1)) {
+                newer.put(key, update);
+            }
+        }
+        return newer;
+    }
+
+    private Uni<Void> update(List<BulkWriter.Operation> operations) {
+        return bulk.write("document-access", operations).invoke(results -> {
+            for (BulkWriter.Result result : results) {
+                // Gone since the search: nothing left to keep current. Anything else must not pass unseen.
+                if (result.outcome() == BulkWriter.Outcome.REJECTED && !result.reason().startsWith("document_missing_exception")) {
+                    throw new IllegalStateException("OpenSearch refused a document's case access: " + result.reason());
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Live documents of any of the cases ({@code <tenant>:<caseId>} keys): a terms filter on their flat case ids per tenant. */
+    private static ObjectNode documentsOf(Map<String, CaseAccess> updates) {
         Map<String, ArrayNode> idsByTenant = new HashMap<>();
         updates.keySet().forEach(key -> {
             int colon = key.indexOf(':');
             idsByTenant.computeIfAbsent(key.substring(0, colon), t -> Json.mapper().createArrayNode()).add(key.substring(colon + 1));
         });
-        ObjectNode bool = body.putObject("query").putObject("bool");
+        ObjectNode query = Json.mapper().createObjectNode();
+        ObjectNode bool = query.putObject("bool");
         bool.put("minimum_should_match", 1);
         ArrayNode should = bool.putArray("should");
         idsByTenant.forEach((tenant, ids) -> {
             ArrayNode filter = should.addObject().putObject("bool").putArray("filter");
             filter.addObject().putObject("term").put(DocumentIndex.TENANT, tenant);
-            ObjectNode nested = filter.addObject().putObject("nested");
-            nested.put("path", DocumentIndex.CASES);
-            nested.putObject("query").putObject("terms").set(DocumentIndex.CASES_CASE_ID, ids);
+            filter.addObject().putObject("terms").set(DocumentIndex.CASE_IDS, ids);
         });
-        ObjectNode script = body.putObject("script");
-        script.put("lang", "painless");
-        script.put("source", AccessScripts.APPLY_CASE_ACCESS);
-        script.putObject("params").set("updates", Json.mapper().valueToTree(updates));
-        return body;
+        return query;
     }
 
     /** The current access fields of cases, read in real time from the case index ({@code <tenant>:<caseId>} keys). */

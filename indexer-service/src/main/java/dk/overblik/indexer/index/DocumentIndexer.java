@@ -140,8 +140,7 @@ public class DocumentIndexer {
                 }
                 if (!newer.isEmpty()) {
                     catchUp.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS,
-                            IndexedDocument.documentId(doc.tenant(), doc.id()), Map.of("script", script(AccessScripts.APPLY_CASE_ACCESS,
-                                    Map.of("updates", Json.mapper().convertValue(newer, Map.class))))));
+                            IndexedDocument.documentId(doc.tenant(), doc.id()), AccessScripts.applyCaseAccess(newer)));
                 }
             }
             return catchUp.isEmpty() ? Uni.createFrom().voidItem() : pipeline.bulk.write("document-access", catchUp).replaceWithVoid();
@@ -153,11 +152,7 @@ public class DocumentIndexer {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scripted_upsert", true);
         body.put("upsert", Map.of());
-        body.put("script", script(AccessScripts.REGISTER_DOCUMENT, params));
+        body.put("script", AccessScripts.script(AccessScripts.REGISTER_DOCUMENT, params));
         return BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS, IndexedDocument.documentId(doc.tenant(), doc.id()), body);
-    }
-
-    private static Map<String, Object> script(String source, Map<String, Object> params) {
-        return Map.of("lang", "painless", "source", source, "params", params);
     }
 }

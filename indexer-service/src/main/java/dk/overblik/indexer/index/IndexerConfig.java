@@ -25,6 +25,10 @@ public interface IndexerConfig {
     @WithDefault("5s")
     Duration qualityFlush();
 
+    /** Documents per page when a batch of cases passes its access on to their documents. */
+    @WithDefault("1000")
+    int propagationPageSize();
+
     enum OnInvalidRecord {
         /** Set it aside on {@code <topic>.dlq} with the reason, and go on (the default). */
         DEAD_LETTER,

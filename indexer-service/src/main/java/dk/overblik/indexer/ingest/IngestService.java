@@ -5,6 +5,7 @@ import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.Deletion;
 import dk.overblik.contracts.record.RecordKey;
 import dk.overblik.contracts.record.RegistrationVersion;
+import dk.overblik.contracts.validation.IsoText;
 import dk.overblik.contracts.validation.ReadResult;
 import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.contracts.validation.Violation;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,18 +99,17 @@ public class IngestService {
     /** A deletion by the source: {@code DELETE .../{id}?registeredAt=...&tenant=...}. */
     public Uni<Integer> delete(RecordKind kind, Caller caller, String id, String registeredAt, String tenant) {
         List<Violation> violations = new ArrayList<>();
-        UUID uuid = null;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation("id", ViolationCode.BAD_UUID, "must be a UUID"));
+        // Exact, as in a record body: UUID.fromString would take "1-2-3-4-5".
+        UUID uuid = IsoText.uuid(id);
+        if (uuid == null) {
+            violations.add(new Violation("id", ViolationCode.BAD_UUID, "must be a UUID (8-4-4-4-12 hexadecimal digits)"));
         }
         Instant registered = null;
         if (registeredAt == null || registeredAt.isBlank()) {
             violations.add(new Violation("registeredAt", ViolationCode.REQUIRED, "is required: when the source deleted the record"));
         } else {
             try {
-                registered = OffsetDateTime.parse(registeredAt).toInstant();
+                registered = IsoText.instant(registeredAt);
                 violations.addAll(reader.checkRegisteredAt(registered, "registeredAt"));
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("registeredAt", ViolationCode.BAD_TIMESTAMP, "must be an ISO-8601 timestamp with a zone"));

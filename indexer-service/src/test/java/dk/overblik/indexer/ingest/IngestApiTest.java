@@ -134,6 +134,9 @@ class IngestApiTest {
                 .then().statusCode(400).body("violations.field", hasItem("tenant"));
         given().auth().oauth2(vendor).when().delete("/api/v1/cases/not-a-uuid?registeredAt=" + Instant.now() + "&tenant=" + c.tenant())
                 .then().statusCode(400).body("violations.field", hasItem("id"));
+        // As strict as a record body: UUID.fromString would read this short form.
+        given().auth().oauth2(vendor).when().delete("/api/v1/cases/1-2-3-4-5?registeredAt=" + Instant.now() + "&tenant=" + c.tenant())
+                .then().statusCode(400).body("violations.field", hasItem("id"));
 
         given().auth().oauth2(vendor)
                 .when().delete("/api/v1/cases/" + c.id() + "?registeredAt=" + c.registeredAt().plusSeconds(5) + "&tenant=" + c.tenant())
