@@ -50,17 +50,18 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The indexer's throughput and latency. In one run on one machine: (0) a warm-up, so that neither
  * path pays for JIT compilation: bulk loads into a scratch index, then events through the running
- * indexer until the JIT compilers are quiet, whose case index is then created anew; (1, 4) N simulator case events are pushed through
- * Kafka and the indexer into a fresh case index, timed until a sentinel behind the last event of
- * every partition is searchable; (2, 3) the same N documents are bulk-loaded straight into a fresh
- * index with the same template, batch size and requests in flight as the indexer uses; (5) events
- * are published at a steady rate and, for a sample, the time from publish to searchable is measured.
- * Each path's rate is taken over both its phases, in that order, so that drift during the run
- * favours neither.
+ * indexer until the JIT compilers are quiet, after which its case index is created anew; (1, 4) N
+ * simulator case events are pushed through Kafka and the indexer into a fresh case index, timed
+ * until a sentinel behind the last event of every partition is searchable; (2, 3) the same N
+ * documents are bulk-loaded straight into a fresh index with the same template, batch size and
+ * requests in flight as the indexer uses; (5) events are published at a steady rate and, for a
+ * sample, the time from publish to searchable is measured. Each path's rate is taken over both its
+ * phases, in that order, so that drift during the run favours neither.
  */
 @Command(name = "indexer", mixinStandardHelpOptions = true,
         description = "Kafka -> indexer -> OpenSearch against a direct bulk load of the same documents, and publish-to-searchable latency.")
@@ -125,50 +126,18 @@ final class IndexerBenchmark implements Callable<Integer> {
             long warmDirect = warmUpDirect(openSearch, Duration.ofSeconds(warmup / 2));
             Warmed warmPipeline = warmUpPipeline(kafka, openSearch, stack, Duration.ofSeconds(warmup - warmup / 2),
                     Duration.ofSeconds(Math.max(warmup, warmupMax) - warmup / 2), logs);
-            freshCaseIndex(openSearch);
-            System.out.printf("    %,d documents into a scratch index (deleted), %,d events through the indexer in %.0f s (its case"
-                    + " index dropped and created anew); JIT compilers %.1f%% of the machine in the last round%n", warmDirect,
+            System.out.printf("    %,d documents into a scratch index (deleted), %,d events through the indexer in %.0f s;"
+                    + " JIT compilers %.1f%% of the machine in the last round%n", warmDirect,
                     warmPipeline.events(), warmPipeline.seconds(), 100 * warmPipeline.compilerShare());
 
-            // Pipeline, direct, direct, pipeline: a machine that speeds up or slows down during the run (the
-            // JIT compilers settling, other tenants of the host) then favours neither path.
+            // Pipeline, direct, direct, pipeline: drift during the run favours neither path.
             List<Phase> phases = new ArrayList<>();
-            List<CaseRecord> sentinels = List.of();
-            for (int round = 1; round <= 4; round++) {
-                boolean pipeline = round == 1 || round == 4;
-                if (pipeline) {
-                    System.out.printf("%d/5 pushing %,d case events through Kafka and the indexer into OpenSearch ...%n", round, events);
-                    if (round > 1) {
-                        freshCaseIndex(openSearch);
-                    }
-                    ProcessCpu before = ProcessCpu.of(stack);
-                    long start = System.nanoTime();
-                    sentinels = publishWithSentinels(kafka, sink -> caseEvents(seed, events, sink::accept));
-                    double publishSeconds = BenchStack.seconds(start);
-                    awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), logs);
-                    double seconds = BenchStack.seconds(start);
-                    ProcessCpu cpu = ProcessCpu.of(stack).since(before);
-                    long docs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
-                    phases.add(new Phase(round, true, seconds, publishSeconds, docs, cpu));
-                    System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s;"
-                                    + " JIT compilers %s%n",
-                            publishSeconds, seconds, events / seconds, docs, cpu.byProcess(), cpu.compilers());
-                } else {
-                    System.out.printf("%d/5 bulk-loading the same documents straight into a fresh index ...%n", round);
-                    String index = "bench-direct-" + round;
-                    ProcessCpu before = ProcessCpu.of(stack);
-                    double seconds = directBulk(openSearch, index, sentinels);
-                    ProcessCpu cpu = ProcessCpu.of(stack).since(before);
-                    long docs = count(openSearch, index);
-                    // Gone before the next phase, so that each phase finds the same indices beside its own.
-                    OpenSearchHttp.send("DELETE", openSearch + "/" + index, null, null);
-                    phases.add(new Phase(round, false, seconds, 0, docs, cpu));
-                    System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s; JIT compilers %s%n", seconds,
-                            events / seconds, docs, cpu.byProcess(), cpu.compilers());
-                }
-            }
-            Phase pipeline = Phase.both(phases, true);
-            Phase direct = Phase.both(phases, false);
+            phases.add(measurePipeline(1, stack, kafka, openSearch, logs));
+            phases.add(measureDirect(2, stack, openSearch, phases.get(0).sentinels()));
+            phases.add(measureDirect(3, stack, openSearch, phases.get(0).sentinels()));
+            phases.add(measurePipeline(4, stack, kafka, openSearch, logs));
+            Total pipeline = Total.of(phases, true);
+            Total direct = Total.of(phases, false);
 
             System.out.printf("5/5 publish to searchable at %,.0f events/s for %d s ...%n", latencyRate, latencySeconds);
             Histogram latency = latency(kafka, openSearch);
@@ -236,6 +205,38 @@ final class IndexerBenchmark implements Callable<Integer> {
                 List.of(new Party(PartyRole.PRIMARY, PartyRef.cvr(Municipality.A.cvr()))), UUID.randomUUID(), null, now, null, now, null);
     }
 
+    /** Phase {@code round}: N events through Kafka and the indexer into its case index, created anew first. */
+    private Phase measurePipeline(int round, Stack stack, String kafka, String openSearch, Path logs) throws Exception {
+        System.out.printf("%d/5 pushing %,d case events through Kafka and the indexer into OpenSearch ...%n", round, events);
+        freshCaseIndex(openSearch);
+        ProcessCpu before = ProcessCpu.of(stack);
+        long start = System.nanoTime();
+        List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> caseEvents(seed, events, sink::accept));
+        double publishSeconds = BenchStack.seconds(start);
+        awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(60), logs);
+        double seconds = BenchStack.seconds(start);
+        ProcessCpu cpu = ProcessCpu.of(stack).since(before);
+        long docs = count(openSearch, CaseIndex.READ_ALIAS) - sentinels.size();
+        System.out.printf("    all on Kafka after %.1f s; searchable after %.1f s, %,.0f events/s (%,d distinct cases); CPU s %s;"
+                + " JIT compilers %s%n", publishSeconds, seconds, events / seconds, docs, cpu.byProcess(), cpu.compilers());
+        return new Phase(round, true, seconds, publishSeconds, docs, cpu, sentinels);
+    }
+
+    /** Phase {@code round}: the same N documents bulk-loaded into a fresh index, deleted again afterwards. */
+    private Phase measureDirect(int round, Stack stack, String openSearch, List<CaseRecord> sentinels) throws Exception {
+        System.out.printf("%d/5 bulk-loading the same documents straight into a fresh index ...%n", round);
+        String index = "bench-direct-" + round;
+        ProcessCpu before = ProcessCpu.of(stack);
+        double seconds = directBulk(openSearch, index, sentinels);
+        ProcessCpu cpu = ProcessCpu.of(stack).since(before);
+        long docs = count(openSearch, index);
+        // Gone before the next phase, so that each phase finds the same indices beside its own.
+        OpenSearchHttp.send("DELETE", openSearch + "/" + index, null, null);
+        System.out.printf("    %.1f s, %,.0f documents/s (%,d distinct cases); CPU s %s; JIT compilers %s%n", seconds,
+                events / seconds, docs, cpu.byProcess(), cpu.compilers());
+        return new Phase(round, false, seconds, 0, docs, cpu, sentinels);
+    }
+
     /**
      * A fresh JVM compiles its hot code while it works: for the first minute or so the JIT compiler
      * of OpenSearch (and of the indexer) takes much of a core. Without a warm-up that cost falls on
@@ -275,14 +276,13 @@ final class IndexerBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         int cores = Runtime.getRuntime().availableProcessors();
         long sent = 0;
-        double share = 1;
         for (long round = 0; ; round++) {
             long roundSeed = seed + 3 + round;
             ProcessCpu before = ProcessCpu.of(stack);
             long roundStart = System.nanoTime();
             List<CaseRecord> sentinels = publishWithSentinels(kafka, sink -> caseEvents(roundSeed, WARMUP_ROUND, sink::accept));
             awaitVisible(openSearch, CaseIndex.READ_ALIAS, sentinels, Duration.ofMinutes(10), logs);
-            share = ProcessCpu.of(stack).since(before).compilerSeconds() / (cores * BenchStack.seconds(roundStart));
+            double share = ProcessCpu.of(stack).since(before).compilerSeconds() / (cores * BenchStack.seconds(roundStart));
             sent += WARMUP_ROUND;
             long elapsed = System.nanoTime() - start;
             if (elapsed >= maximum.toNanos() || elapsed >= minimum.toNanos() && share < QUIET_COMPILERS) {
@@ -296,9 +296,9 @@ final class IndexerBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Drops the case index the warm-up filled and creates it again as the indexer does at its first
-     * start (from the installed template, with both aliases), so the pipeline, like the direct path,
-     * writes into a fresh index. The running indexer has nothing to write meanwhile.
+     * Drops the case index the warm-up or the phase before filled and creates it again as the
+     * indexer does at its first start (from the installed template, with both aliases), so the
+     * pipeline, like the direct path, writes into a fresh index. The running indexer has nothing to write meanwhile.
      */
     private static void freshCaseIndex(String openSearch) {
         String index = CaseIndex.DEFINITION.version(1);
@@ -543,7 +543,7 @@ final class IndexerBenchmark implements Callable<Integer> {
         return Json.mapper().readTree(OpenSearchHttp.send("GET", openSearch + "/" + index + "/_count", null, null)).path("count").asLong();
     }
 
-    private String report(long warmDirect, Warmed warmPipeline, List<Phase> phases, Phase pipeline, Phase direct, Histogram latency) {
+    private String report(long warmDirect, Warmed warmPipeline, List<Phase> phases, Total pipeline, Total direct, Histogram latency) {
         long p99 = latency.getValueAtPercentile(99);
         double ratio = direct.seconds() / pipeline.seconds();
         StringBuilder rows = new StringBuilder();
@@ -564,7 +564,7 @@ final class IndexerBenchmark implements Callable<Integer> {
 
                 Each path runs twice, in the order pipeline, direct, direct, pipeline, so that a machine that speeds up or
                 slows down during the run (the JIT compilers settling, other tenants of the host) favours neither path; the
-                ratio is that of the two paths' rates over both their phases. Every phase wrote the same distinct cases
+                ratio is that of the two paths' rates over both their phases. Distinct cases written in each phase
                 (versions and deletions of the same case overwrite each other): %s.
                 Both paths are timed from their first record: the pipeline until a sentinel behind the last event of every
                 partition is searchable (all events were on Kafka after %s s; the running indexer consumed while they
@@ -581,17 +581,18 @@ final class IndexerBenchmark implements Callable<Integer> {
                 """.formatted(LocalDate.now(), Machine.describe(), events, warmup, warmupMax, seed, rows, 2 * events, pipeline.seconds(),
                 2 * events / pipeline.seconds(), 2 * events, direct.seconds(), 2 * events / direct.seconds(), ratio,
                 ratio >= 0.8 ? "met" : "NOT met",
-                phases.stream().map(p -> "%,d".formatted(p.docs())).collect(java.util.stream.Collectors.joining(" / ")),
+                phases.stream().map(p -> "%,d".formatted(p.docs())).collect(Collectors.joining(" / ")),
                 phases.stream().filter(Phase::pipeline).map(p -> "%.1f".formatted(p.publishSeconds()))
-                        .collect(java.util.stream.Collectors.joining(" and ")),
+                        .collect(Collectors.joining(" and ")),
                 BATCH, IN_FLIGHT, warmDirect, warmup / 2, warmPipeline.events(), warmPipeline.seconds(), WARMUP_ROUND,
-                100 * QUIET_COMPILERS, 100 * warmPipeline.compilerShare(), Math.max(warmup, warmupMax), latencyRate, latencySeconds, latency.getTotalCount(),
+                100 * QUIET_COMPILERS, 100 * warmPipeline.compilerShare(), Math.max(warmup, warmupMax), latencyRate, latencySeconds,
+                latency.getTotalCount(),
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), p99, p99 <= 2000 ? "met" : "NOT met",
                 latency.getMaxValue());
     }
 
     /** Where each path's CPU went, per process and per 1,000 events: on few cores the paths compete for the same ones. */
-    private String cpuTable(Phase pipeline, Phase direct) {
+    private String cpuTable(Total pipeline, Total direct) {
         StringBuilder table = new StringBuilder("""
 
                 CPU used by each process while each path ran, over both its phases (from /proc; the benchmark process
@@ -618,12 +619,16 @@ final class IndexerBenchmark implements Callable<Integer> {
                 directSeconds, directSeconds * 1_000_000 / measured);
     }
 
-    /** One measured phase (or both of a path's, summed): {@code events} events in {@code seconds}. */
-    private record Phase(int round, boolean pipeline, double seconds, double publishSeconds, long docs, ProcessCpu cpu) {
-        static Phase both(List<Phase> phases, boolean pipeline) {
-            List<Phase> mine = phases.stream().filter(p -> p.pipeline() == pipeline).toList();
-            return new Phase(0, pipeline, mine.stream().mapToDouble(Phase::seconds).sum(), 0, mine.get(0).docs(),
-                    mine.get(0).cpu().plus(mine.get(1).cpu()));
+    /** One measured phase: {@code events} events in {@code seconds}; the pipeline's also how long publishing took. */
+    private record Phase(int round, boolean pipeline, double seconds, double publishSeconds, long docs, ProcessCpu cpu,
+                         List<CaseRecord> sentinels) {
+    }
+
+    /** A path's phases together. */
+    private record Total(double seconds, ProcessCpu cpu) {
+        static Total of(List<Phase> phases, boolean pipeline) {
+            return phases.stream().filter(p -> p.pipeline() == pipeline).map(p -> new Total(p.seconds(), p.cpu()))
+                    .reduce((a, b) -> new Total(a.seconds() + b.seconds(), a.cpu().plus(b.cpu()))).orElseThrow();
         }
     }
 

@@ -42,6 +42,11 @@ public class BulkWriter {
     public record Result(Outcome outcome, String reason) {
         static final Result WRITTEN = new Result(Outcome.WRITTEN, null);
         static final Result STALE = new Result(Outcome.STALE, null);
+
+        /** Refused because the document is not there (an update without upsert); the reason starts with OpenSearch's error type. */
+        public boolean missingDocument() {
+            return outcome == Outcome.REJECTED && reason.startsWith("document_missing_exception:");
+        }
     }
 
     /**

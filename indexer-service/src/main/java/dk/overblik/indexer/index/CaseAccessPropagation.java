@@ -76,7 +76,7 @@ public class CaseAccessPropagation {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", pageSize);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentIndex.TENANT).add("cases.caseId").add("cases.caseVersion");
+        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.CASES_CASE_ID).add("cases.caseVersion");
         body.set("query", query);
         body.putArray("sort").add("id").add(DocumentIndex.TENANT);
         if (after != null) {
@@ -85,39 +85,60 @@ public class CaseAccessPropagation {
         return openSearch.post("/" + DocumentIndex.WRITE_ALIAS + "/_search" + PAGE_FIELDS, Json.toBytes(body))
                 .chain(response -> {
                     JsonNode hits = response.path("hits").path("hits");
-                    List<BulkWriter.Operation> stale = new ArrayList<>();
+                    Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
                     for (JsonNode hit : hits) {
-                        Map<String, CaseAccess> newer = newerFor(hit.path("_source"), updates);
-                        if (!newer.isEmpty()) {
-                            stale.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS, hit.path("_id").asText(),
-                                    AccessScripts.applyCaseAccess(newer)));
-                        }
+                        JsonNode source = hit.path("_source");
+                        List<HeldCase> held = new ArrayList<>();
+                        source.path(DocumentIndex.CASES).forEach(entry ->
+                                held.add(new HeldCase(entry.path("caseId").asText(), entry.path("caseVersion").asLong(-1))));
+                        String tenant = source.path(DocumentIndex.TENANT).asText();
+                        newerByDocument.put(hit.path("_id").asText(), newerThanHeld(tenant, held, updates));
                     }
-                    Uni<Void> written = stale.isEmpty() ? Uni.createFrom().voidItem() : update(stale);
+                    Uni<Void> written = bringUpToDate(newerByDocument);
                     return hits.size() < pageSize ? written
                             : written.chain(() -> page(updates, query, hits.get(hits.size() - 1).path("sort")));
                 });
     }
 
-    /** The updates a document still lacks: those of its cases that are newer than the versions it holds. */
-    static Map<String, CaseAccess> newerFor(JsonNode document, Map<String, CaseAccess> updates) {
-        String tenant = document.path(DocumentIndex.TENANT).asText();
+    /** A case a document holds the access fields of, and the version of the case they come from. */
+    record HeldCase(String caseId, long version) {
+    }
+
+    /**
+     * Of {@code current} (the fields of cases, keyed {@code <tenant>:<caseId>}), those a document of
+     * {@code tenant} lacks: of its own cases, and newer than the version it holds.
+     */
+    static Map<String, CaseAccess> newerThanHeld(String tenant, List<HeldCase> held, Map<String, CaseAccess> current) {
         Map<String, CaseAccess> newer = new LinkedHashMap<>();
-        for (JsonNode entry : document.path(DocumentIndex.CASES)) {
-            String key = tenant + ":" + entry.path("caseId").asText();
-            CaseAccess update = updates.get(key);
-            if (update != null && update.caseVersion() > entry.path("caseVersion").asLong(-1)) {
+        for (HeldCase h : held) {
+            String key = tenant + ":" + h.caseId();
+            CaseAccess update = current.get(key);
+            if (update != null && update.caseVersion() > h.version()) {
                 newer.put(key, update);
             }
         }
         return newer;
     }
 
-    private Uni<Void> update(List<BulkWriter.Operation> operations) {
+    /**
+     * Gives each document (by id) the newer case fields it lacks, in one bulk of guarded scripted
+     * updates; documents that lack nothing are left alone. A document gone since it was read has
+     * nothing left to keep current; any other refusal fails the batch, so it is not committed.
+     */
+    Uni<Void> bringUpToDate(Map<String, Map<String, CaseAccess>> newerByDocument) {
+        List<BulkWriter.Operation> operations = new ArrayList<>();
+        newerByDocument.forEach((documentId, newer) -> {
+            if (!newer.isEmpty()) {
+                operations.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS, documentId,
+                        AccessScripts.applyCaseAccess(newer)));
+            }
+        });
+        if (operations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return bulk.write("document-access", operations).invoke(results -> {
             for (BulkWriter.Result result : results) {
-                // Gone since the search: nothing left to keep current. Anything else must not pass unseen.
-                if (result.outcome() == BulkWriter.Outcome.REJECTED && !result.reason().startsWith("document_missing_exception")) {
+                if (result.outcome() == BulkWriter.Outcome.REJECTED && !result.missingDocument()) {
                     throw new IllegalStateException("OpenSearch refused a document's case access: " + result.reason());
                 }
             }

@@ -128,22 +128,14 @@ public class DocumentIndexer {
         pipeline.metrics.indexed("document", written.size());
         // Did a case change while these were written? Then the change may have missed them.
         return pipeline.propagation.currentAccess(caseKeys).chain(now -> {
-            List<BulkWriter.Operation> catchUp = new ArrayList<>();
+            Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
             for (IndexedDocument doc : written) {
-                Map<String, CaseAccess> newer = new LinkedHashMap<>();
-                for (CaseAccess embedded : doc.cases()) {
-                    String key = IndexedDocument.documentId(doc.tenant(), embedded.caseId());
-                    CaseAccess current = now.get(key);
-                    if (current != null && current.caseVersion() > embedded.caseVersion()) {
-                        newer.put(key, current);
-                    }
-                }
-                if (!newer.isEmpty()) {
-                    catchUp.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS,
-                            IndexedDocument.documentId(doc.tenant(), doc.id()), AccessScripts.applyCaseAccess(newer)));
-                }
+                List<CaseAccessPropagation.HeldCase> held = doc.cases().stream()
+                        .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), c.caseVersion())).toList();
+                newerByDocument.put(IndexedDocument.documentId(doc.tenant(), doc.id()),
+                        CaseAccessPropagation.newerThanHeld(doc.tenant(), held, now));
             }
-            return catchUp.isEmpty() ? Uni.createFrom().voidItem() : pipeline.bulk.write("document-access", catchUp).replaceWithVoid();
+            return pipeline.propagation.bringUpToDate(newerByDocument);
         });
     }
 

@@ -36,4 +36,12 @@ class BulkOperationTest {
         assertFalse(new String(op.action()).contains("\n"), "an action must stay on one line of the bulk body");
         assertFalse(op.versioned());
     }
+
+    @Test
+    void onlyAMissingDocumentIsReadAsMissing() {
+        assertTrue(new BulkWriter.Result(BulkWriter.Outcome.REJECTED,
+                "document_missing_exception: [55133018:1]: document missing").missingDocument());
+        assertFalse(new BulkWriter.Result(BulkWriter.Outcome.REJECTED, "script_exception: runtime error").missingDocument());
+        assertFalse(BulkWriter.Result.WRITTEN.missingDocument());
+    }
 }

@@ -1,8 +1,6 @@
 package dk.overblik.indexer.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
-import dk.overblik.contracts.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,16 +22,14 @@ class NewerCaseAccessTest {
         return new CaseAccess(caseId, true, version, List.of("32", "32.18"), UUID.randomUUID(), 1);
     }
 
-    private static JsonNode document(String tenant) throws Exception {
-        return Json.mapper().readTree("""
-                {"tenant": "%s", "cases": [
-                  {"caseId": "%s", "caseVersion": 100},
-                  {"caseId": "%s", "caseVersion": 200},
-                  {"caseId": "%s", "caseVersion": -1}]}""".formatted(tenant, OLDER_HELD, CURRENT_HELD, UNKNOWN_HELD));
-    }
+    /** What a document holds: an older version of one case, the current one of another, and a case not seen yet. */
+    private static final List<CaseAccessPropagation.HeldCase> HELD = List.of(
+            new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), 100),
+            new CaseAccessPropagation.HeldCase(CURRENT_HELD.toString(), 200),
+            new CaseAccessPropagation.HeldCase(UNKNOWN_HELD.toString(), -1));
 
     @Test
-    void takesOnlyNewerVersionsOfItsOwnCases() throws Exception {
+    void takesOnlyNewerVersionsOfItsOwnCases() {
         CaseAccess newer = access(OLDER_HELD, 101);
         CaseAccess firstVersion = access(UNKNOWN_HELD, 5);
         Map<String, CaseAccess> updates = Map.of(
@@ -42,14 +38,14 @@ class NewerCaseAccessTest {
                 TENANT + ":" + UNKNOWN_HELD, firstVersion,
                 TENANT + ":" + NOT_ITS_CASE, access(NOT_ITS_CASE, 999));
 
-        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerFor(document(TENANT), updates);
+        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates);
 
         assertEquals(Map.of(TENANT + ":" + OLDER_HELD, newer, TENANT + ":" + UNKNOWN_HELD, firstVersion), lacking);
     }
 
     @Test
-    void theSameCaseIdInAnotherMunicipalityIsAnotherCase() throws Exception {
+    void theSameCaseIdInAnotherMunicipalityIsAnotherCase() {
         Map<String, CaseAccess> updates = Map.of("29189714:" + OLDER_HELD, access(OLDER_HELD, 101));
-        assertTrue(CaseAccessPropagation.newerFor(document(TENANT), updates).isEmpty());
+        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates).isEmpty());
     }
 }
