@@ -11,14 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "up", description = "Start the servers and services, load demo data, print the URLs. Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
+    private static final Duration STOP_POLL = Duration.ofSeconds(2);
+
     @Mixin
     StackOptions options;
 
@@ -71,7 +73,7 @@ final class UpCommand implements Callable<Integer> {
         if (detach) {
             return 0;
         }
-        awaitInterrupt();
+        awaitStop(stack);
         return 0;
     }
 
@@ -86,9 +88,16 @@ final class UpCommand implements Callable<Integer> {
         stack.record(watchdog);
     }
 
-    private static void awaitInterrupt() {
+    /**
+     * Waits while the stack runs. Ctrl-C ends this process, and the shutdown hook stops the stack;
+     * {@code ./overblik down} from another terminal stops the stack, and then this returns.
+     */
+    static void awaitStop(Stack stack) {
         try {
-            new CountDownLatch(1).await();
+            while (stack.isRunning()) {
+                Thread.sleep(STOP_POLL.toMillis());
+            }
+            System.out.println("Nothing of the stack runs any more (./overblik down, or every process ended); exiting.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
