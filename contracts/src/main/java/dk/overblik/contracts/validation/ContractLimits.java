@@ -24,6 +24,8 @@ public final class ContractLimits {
      * is refused: as the record's version it would block every real update until that time.
      */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** The earliest registration time: the start of the versions (microseconds since the epoch). */
+    public static final java.time.Instant EARLIEST_REGISTRATION = java.time.Instant.EPOCH;
 
     private ContractLimits() {
     }

@@ -162,16 +162,22 @@ public final class RecordReader {
         if (registeredAt.isAfter(clock.instant().plus(ContractLimits.FUTURE_TOLERANCE))) {
             return List.of(futureViolation(path));
         }
+        // The registration time is the record's version, and OpenSearch's external versions cannot be negative:
+        // one such record would make OpenSearch refuse its whole bulk request.
+        if (registeredAt.isBefore(ContractLimits.EARLIEST_REGISTRATION)) {
+            return List.of(new Violation(path, ViolationCode.OUT_OF_RANGE, "must not lie before " + ContractLimits.EARLIEST_REGISTRATION));
+        }
         return List.of();
     }
 
     private Instant registeredAt(Fields f) {
         Instant registeredAt = f.instant("registeredAt", Need.REQUIRED);
-        if (registeredAt != null && !checkRegisteredAt(registeredAt, f.path("registeredAt")).isEmpty()) {
-            f.add(f.path("registeredAt"), ViolationCode.IN_FUTURE, futureViolation("").message());
+        if (registeredAt == null) {
             return null;
         }
-        return registeredAt;
+        List<Violation> violations = checkRegisteredAt(registeredAt, f.path("registeredAt"));
+        violations.forEach(v -> f.add(v.path(), v.code(), v.message()));
+        return violations.isEmpty() ? registeredAt : null;
     }
 
     private static Violation futureViolation(String path) {

@@ -171,6 +171,13 @@ class CaseReadingTest {
                 .containsExactly(tuple("registeredAt", ViolationCode.IN_FUTURE));
     }
 
+    @Test
+    void aRegistrationTimeBeforeTheFirstVersionIsRefused() {
+        assertThat(violations(j -> j.put("registeredAt", "1970-01-01T00:00:00Z"))).isEmpty();
+        assertThat(violations(j -> j.put("registeredAt", "1969-12-31T23:59:59.999999Z")))
+                .containsExactly(tuple("registeredAt", ViolationCode.OUT_OF_RANGE));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ESDH", "-esdh", "es dh", "esdh/1", "æsdh"})
     void sourceSystemIsASimpleLowerCaseName(String name) {

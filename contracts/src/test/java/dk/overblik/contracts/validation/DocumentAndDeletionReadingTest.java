@@ -89,6 +89,8 @@ class DocumentAndDeletionReadingTest {
         assertThat(READER.checkRegisteredAt(Samples.NOW, "registeredAt")).isEmpty();
         assertThat(READER.checkRegisteredAt(Samples.NOW.plusSeconds(3600), "registeredAt"))
                 .extracting(Violation::code).containsExactly(ViolationCode.IN_FUTURE);
+        assertThat(READER.checkRegisteredAt(java.time.Instant.parse("1969-12-31T23:00:00Z"), "registeredAt"))
+                .extracting(Violation::code).containsExactly(ViolationCode.OUT_OF_RANGE);
     }
 
     private static List<Tuple> violations(Consumer<ObjectNode> change) {

@@ -85,7 +85,7 @@ public class CaseIndexer {
         pipeline.reject(record, reason, rejected);
     }
 
-    /** Writes the cases; gives those written, whose access the follow-up passes on to their documents. */
+    /** Writes the cases; gives those written or already there, whose access the follow-up passes on to their documents. */
     private Uni<List<IndexedCase>> write(List<ConsumerRecord<String, byte[]>> records, List<IndexedCase> documents,
                                          List<BulkWriter.Operation> operations, List<DeadLetter> rejected) {
         if (documents.isEmpty()) {
@@ -94,23 +94,28 @@ public class CaseIndexer {
         return pipeline.setup.ensure(CaseIndex.DEFINITION)
                 .chain(() -> pipeline.bulk.write("case", operations))
                 .map(results -> {
-                    List<IndexedCase> written = new ArrayList<>();
+                    // Stale cases are passed on too: a replay's case is stale when its first write got through but the
+                    // propagation after it did not (a crash, a rebalance, a lost answer). Propagation takes only newer versions.
+                    List<IndexedCase> passOn = new ArrayList<>();
+                    int written = 0;
                     for (int i = 0; i < results.size(); i++) {
                         IndexedCase doc = documents.get(i);
                         switch (results.get(i).outcome()) {
                             case WRITTEN -> {
-                                written.add(doc);
+                                written++;
+                                passOn.add(doc);
                                 pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                             }
                             case STALE -> {
+                                passOn.add(doc);
                                 pipeline.metrics.stale("case");
                                 pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                             }
                             case REJECTED -> reject(records.get(i), "OpenSearch refused the case: " + results.get(i).reason(), rejected);
                         }
                     }
-                    pipeline.metrics.indexed("case", written.size());
-                    return written;
+                    pipeline.metrics.indexed("case", written);
+                    return passOn;
                 });
     }
 

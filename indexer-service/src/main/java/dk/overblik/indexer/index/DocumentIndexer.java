@@ -59,8 +59,8 @@ public class DocumentIndexer {
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record, pending, rejected);
         }
-        // Documents have nothing to follow up: a written document already carries its cases' access.
-        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected), written -> Uni.createFrom().voidItem());
+        // The follow-up is the catch-up: a retry of it (OpenSearch away) repeats only it, not the write and its dead letters.
+        return pipeline.process(writes, batch, rejected, () -> write(pending, rejected), this::catchUp);
     }
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {
@@ -88,9 +88,14 @@ public class DocumentIndexer {
         pipeline.reject(record, reason, rejected);
     }
 
-    private Uni<Void> write(List<Pending> pending, List<DeadLetter> rejected) {
+    /** What a write leaves for the catch-up: the documents written, those found already there, and their cases. */
+    private record Written(List<IndexedDocument> written, List<IndexedDocument> stale, Set<String> caseKeys) {
+        static final Written NOTHING = new Written(List.of(), List.of(), Set.of());
+    }
+
+    private Uni<Written> write(List<Pending> pending, List<DeadLetter> rejected) {
         if (pending.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Written.NOTHING);
         }
         Set<String> caseKeys = new LinkedHashSet<>();
         pending.forEach(p -> caseKeys.addAll(p.caseKeys()));
@@ -102,13 +107,14 @@ public class DocumentIndexer {
                             .map(id -> access.getOrDefault(IndexedDocument.documentId(p.tenant(), id), CaseAccess.unknown(id)))
                             .toList())).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
-                    return pipeline.bulk.write("document", operations).chain(results -> afterWrite(pending, docs, results, caseKeys, rejected));
+                    return pipeline.bulk.write("document", operations).map(results -> afterWrite(pending, docs, results, caseKeys, rejected));
                 });
     }
 
-    private Uni<Void> afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<BulkWriter.Result> results,
-                                 Set<String> caseKeys, List<DeadLetter> rejected) {
+    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<BulkWriter.Result> results,
+                               Set<String> caseKeys, List<DeadLetter> rejected) {
         List<IndexedDocument> written = new ArrayList<>();
+        List<IndexedDocument> stale = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             IndexedDocument doc = docs.get(i);
             switch (results.get(i).outcome()) {
@@ -117,6 +123,7 @@ public class DocumentIndexer {
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
                 case STALE -> {
+                    stale.add(doc);
                     pipeline.metrics.stale("document");
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
@@ -126,14 +133,32 @@ public class DocumentIndexer {
             }
         }
         pipeline.metrics.indexed("document", written.size());
-        // Did a case change while these were written? Then the change may have missed them.
-        return pipeline.propagation.currentAccess(caseKeys).chain(now -> {
+        return new Written(written, stale, caseKeys);
+    }
+
+    /** Did a case change while these were written? Then the change may have missed them. */
+    private Uni<Void> catchUp(Written batch) {
+        List<IndexedDocument> written = batch.written();
+        List<IndexedDocument> stale = batch.stale();
+        if (written.isEmpty() && stale.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pipeline.propagation.currentAccess(batch.caseKeys()).chain(now -> {
             Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
             for (IndexedDocument doc : written) {
                 List<CaseAccessPropagation.HeldCase> held = doc.cases().stream()
                         .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), c.caseVersion())).toList();
                 newerByDocument.put(IndexedDocument.documentId(doc.tenant(), doc.id()),
                         CaseAccessPropagation.newerThanHeld(doc.tenant(), held, now));
+            }
+            // A stale document is a replay (or a duplicate) whose first write may have been followed by no catch-up
+            // (a crash in between): what it holds is unknown here, so it is offered every case's current fields, and
+            // the guarded script takes only those newer than what it holds.
+            for (IndexedDocument doc : stale) {
+                List<CaseAccessPropagation.HeldCase> unknown = doc.cases().stream()
+                        .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), -1)).toList();
+                newerByDocument.put(IndexedDocument.documentId(doc.tenant(), doc.id()),
+                        CaseAccessPropagation.newerThanHeld(doc.tenant(), unknown, now));
             }
             return pipeline.propagation.bringUpToDate(newerByDocument);
         });

@@ -76,7 +76,10 @@ public class IndexingPipeline {
                 // The gate is held from the write to the end of the follow-up, so a reindex waits for both.
                 : gate.enter().chain(() -> untilWritten(write).onFailure().invoke(gate::exit));
         Function<T, Uni<Void>> followUpStage = written -> untilWritten(() -> followUp.apply(written)).eventually(gate::exit);
-        Uni<Void> finishStage = Uni.createFrom().deferred(() -> deadLetters.send(rejected))
+        // In FAIL mode a record OpenSearch refused during the write stops the channel too, uncommitted.
+        Uni<Void> finishStage = Uni.createFrom().deferred(() -> !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
+                        ? Uni.createFrom().<Void>failure(new IllegalStateException("Refused by OpenSearch: " + rejected.get(0).reason()))
+                        : deadLetters.send(rejected))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
         return writes.enqueue(writeStage, followUpStage, finishStage, finished);
     }

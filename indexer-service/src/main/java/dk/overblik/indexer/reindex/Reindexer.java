@@ -104,14 +104,25 @@ public class Reindexer {
                     return gate.close()
                             .chain(() -> copy(index, from, to, job))
                             .chain(copied -> swap(index, from, to).replaceWith(copied))
-                            // A failed copy leaves the aliases where they were; drop the half-made version.
-                            .onFailure().call(() -> openSearch.send("DELETE", "/" + to, null, "application/json")
-                                    .onFailure().recoverWithNull())
+                            .onFailure().call(() -> dropUnlessLive(index, to))
                             .eventually(gate::open)
                             .chain(copied -> openSearch.send("DELETE", "/" + from, null, "application/json")
                                     .replaceWith(job.with(State.DONE, copied, null)));
                 })
                 .eventually(() -> running = false);
+    }
+
+    /**
+     * After a failure, drops the half-made version, unless the aliases point at it: a swap whose
+     * answer was lost may have got through, and then it is the live index. When even that cannot
+     * be read, it is left alone (an unused index costs disk; a deleted live one costs everything).
+     */
+    private Uni<Void> dropUnlessLive(IndexDefinition index, String to) {
+        return currentVersion(index)
+                .chain(live -> live.equals(to) ? Uni.createFrom().voidItem()
+                        : openSearch.send("DELETE", "/" + to, null, "application/json").replaceWithVoid())
+                .onFailure().invoke(e -> LOG.warnf("Left %s in place after a failed reindex: %s", to, e.toString()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<String> currentVersion(IndexDefinition index) {

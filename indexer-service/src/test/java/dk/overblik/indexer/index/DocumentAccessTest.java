@@ -2,11 +2,16 @@ package dk.overblik.indexer.index;
 
 import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.event.Topics;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.DocumentIndex;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
 import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.Deletion;
 import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.value.Kle;
 import dk.overblik.contracts.value.Sensitivity;
 import dk.overblik.indexer.Indexed;
@@ -19,8 +24,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.VersionType;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -109,6 +118,62 @@ class DocumentAccessTest {
             assertThat(doc.deleted()).isTrue();
             assertThat(doc.registeredAt()).isEqualTo(deletion.registeredAt());
         });
+    }
+
+    // A write can get through while what follows it does not: the indexer dies (or loses its partitions,
+    // or the answer) after the bulk write and before the access propagation or the document catch-up. The
+    // batch is not committed, so it comes again, and its records are now stale (OpenSearch holds their
+    // version); the follow-up must still happen. The first write is made straight into OpenSearch, as the
+    // lost attempt left it, and the replay goes through Kafka.
+
+    @Test
+    void aReplayedCaseChangeReachesItsDocumentsWhenItsFirstPropagationWasLost() throws IOException {
+        CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Sag der skifter enhed");
+        VersioningTest.publish(c);
+        DocumentRecord d = SampleCases.documentOn("Bilag", c);
+        publishDocument(d);
+        awaitDocumentUnit(d, c.responsibleUnit());
+
+        CaseRecord moved = SampleCases.withAccess(c, new Kle("32.18.08", "K07"), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, OTHER_UNIT, 60);
+        writeCaseOnly(moved);
+        VersioningTest.publish(moved);
+
+        awaitDocumentUnit(d, OTHER_UNIT);
+    }
+
+    @Test
+    void aReplayedDocumentCatchesUpWithACaseChangeItsFirstWriteMissed() throws IOException {
+        CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Sag der skifter under skrivning");
+        VersioningTest.publish(c);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Indexed.aCase(openSearch, c.tenant(), c.id()).isPresent()
+                && openSearch.indices().existsAlias(a -> a.name(DocumentIndex.WRITE_ALIAS)).value());
+
+        // The lost attempt wrote the document with the case as it was; the case changed meanwhile, and its
+        // propagation ran before the document could be found; the catch-up never ran.
+        DocumentRecord d = SampleCases.documentOn("Brev", c);
+        IndexedDocument asWritten = IndexedDocument.of(d, List.of(CaseAccess.of(IndexedCase.of(c))));
+        openSearch.index(i -> i.index(DocumentIndex.WRITE_ALIAS).id(IndexedDocument.documentId(d.tenant(), d.id()))
+                .document(Json.mapper().convertValue(asWritten, Map.class)).refresh(Refresh.True));
+        CaseRecord moved = SampleCases.withAccess(c, new Kle("32.18.08", "K07"), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, OTHER_UNIT, 60);
+        writeCaseOnly(moved);
+
+        publishDocument(d);
+
+        awaitDocumentUnit(d, OTHER_UNIT);
+    }
+
+    /** The case's bulk write as the lost attempt made it: in the case index, nothing else. */
+    private void writeCaseOnly(CaseRecord c) throws IOException {
+        IndexedCase indexed = IndexedCase.of(c);
+        openSearch.index(i -> i.index(CaseIndex.WRITE_ALIAS).id(IndexedCase.documentId(c.tenant(), c.id()))
+                .version(RegistrationVersion.of(c.registeredAt())).versionType(VersionType.External)
+                .document(Json.mapper().convertValue(indexed, Map.class)).refresh(Refresh.True));
+    }
+
+    private void awaitDocumentUnit(DocumentRecord d, UUID unit) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(Indexed.aDocument(openSearch, d.tenant(), d.id()).orElseThrow().cases())
+                        .singleElement().satisfies(entry -> assertThat(entry.responsibleUnit()).isEqualTo(unit)));
     }
 
     private void awaitDocument(DocumentRecord d, Consumer<IndexedDocument> check) {
