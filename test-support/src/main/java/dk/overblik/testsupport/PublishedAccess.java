@@ -35,6 +35,13 @@ public final class PublishedAccess {
                 headers(EventTypes.ACCESS));
     }
 
+    /** A value for the user's key that no reader can decode (a broken producer). */
+    public static void publishUnreadable(String tenant, String userId) {
+        KafkaProbe.send(Topics.ACCESS, EffectiveAccess.key(tenant, userId),
+                "{\"tenant\": \"%s\", \"userId\": \"%s\", \"kleScope\": 7}".formatted(tenant, userId).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                headers(EventTypes.ACCESS));
+    }
+
     /** CloudEvents binary-mode headers, as org-sync's outbox sets them. */
     private static Map<String, String> headers(String type) {
         return Map.of("ce_type", type, "ce_specversion", "1.0", "ce_source", "urn:overblik:test",

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public class AuditLog {
     private static final long CHAIN_LOCK = 0x6f76657262L;
     /** The most entries in one transaction. */
     static final int MAX_GROUP = 500;
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a lookup waits for its entry at most: beyond the database's own timeouts, for a connection that hangs. */
+    private static final Duration GIVE_UP = Duration.ofSeconds(15);
 
     private final Pool pool;
     private final Clock clock = Clock.systemUTC();
@@ -71,6 +76,9 @@ public class AuditLog {
         queue.add(pending);
         writeNext();
         return Uni.createFrom().completionStage(pending.committed()).emitOn(back)
+                // A database that hangs fails the lookup too, after a while; the entry may still be committed later,
+                // which audits a lookup that was not answered, never the other way round.
+                .ifNoItem().after(GIVE_UP).failWith(() -> new IllegalStateException("No commit of the audit entry within " + GIVE_UP))
                 .onFailure().transform(e -> new ProblemException(503, "audit-unavailable", "The audit log is unavailable",
                         "The lookup was not answered because it could not be audited. Try again shortly.", e));
     }
@@ -93,7 +101,29 @@ public class AuditLog {
         }
         pool.withTransaction(connection -> write(connection, group)).subscribe().with(
                 done -> finish(group, null),
-                failure -> finish(group, failure));
+                failure -> {
+                    if (group.size() == 1) {
+                        finish(group, failure);
+                    } else {
+                        oneByOne(group);
+                    }
+                });
+    }
+
+    /**
+     * A group's transaction failed: one entry may be what the database refuses, and it must not take
+     * the others' lookups down with it. Each is written again in a transaction of its own, in order,
+     * and only those that still fail fail their lookups.
+     */
+    private void oneByOne(List<Pending> group) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Pending p : group) {
+            chain = chain.chain(() -> pool.withTransaction(connection -> write(connection, List.of(p)))
+                    .invoke(() -> p.committed().complete(null))
+                    .onFailure().invoke(p.committed()::completeExceptionally)
+                    .onFailure().recoverWithNull().replaceWithVoid());
+        }
+        chain.subscribe().with(done -> finish(List.of(), null), failure -> finish(List.of(), failure));
     }
 
     private void finish(List<Pending> group, Throwable failure) {
@@ -109,7 +139,9 @@ public class AuditLog {
     }
 
     private static Uni<Void> write(SqlConnection connection, List<Pending> group) {
-        return connection.query("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").execute()
+        // Bounded waits: a lock held by a stuck writer, or a database that does not answer, fails the group.
+        return connection.query("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'; set local statement_timeout = '"
+                        + STATEMENT_TIMEOUT.toMillis() + "ms'; select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").execute()
                 .chain(() -> connection.query("select entry_hash from audit_entry where entry_hash is not null order by id desc limit 1")
                         .execute())
                 .chain(rows -> {

@@ -30,6 +30,8 @@ import java.util.List;
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
     static final int MAX_RESULTS = 1000;
+    /** As long as a login can be (the audit log's user_id). */
+    static final int MAX_USER_ID = 255;
     private static final int VERIFY_PAGE = 2000;
 
     private final AuditEntryRepository repository;
@@ -70,6 +72,9 @@ public class AuditResource {
             violations.add(new Violation("party", ViolationCode.REQUIRED, "give either party or userId"));
         } else if (query.party() != null && PartyRef.tryParse(query.party()).isEmpty()) {
             violations.add(new Violation("party", ViolationCode.BAD_PARTY_REF, "must be urn:oio:cpr-nr:... or urn:oio:cvr-nr:..."));
+        }
+        if (query != null && query.userId() != null && (query.userId().isBlank() || query.userId().length() > MAX_USER_ID)) {
+            violations.add(new Violation("userId", ViolationCode.OUT_OF_RANGE, "must be 1-" + MAX_USER_ID + " characters"));
         }
         if (query != null && query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             violations.add(new Violation("from", ViolationCode.INCONSISTENT, "must not be after to"));

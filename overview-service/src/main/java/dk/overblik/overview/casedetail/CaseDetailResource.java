@@ -64,7 +64,7 @@ public class CaseDetailResource {
     public Uni<CaseDetail> detail(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
                                   @QueryParam("size") @DefaultValue("50") int size, @Context HttpServerRequest http) {
         UUID caseId = parse(id);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || ((long) page + 1) * size > 10_000) {
             throw new ProblemException(400, "bad-page", "Bad page", "page >= 0, size 1-" + MAX_PAGE_SIZE
                     + ", and no further than the first 10,000 documents.");
         }
@@ -80,7 +80,7 @@ public class CaseDetailResource {
                 .emitOn(VertxContexts.current())
                 .call(detail -> audit.record(new AuditLog.Lookup(who, AuditAction.CASE_VIEW, subject, null,
                         detail == null ? 0 : 1, 0, AuditLog.requestId(http), AuditLog.clientAddress(http))))
-                .onItem().ifNull().failWith(() -> noSuchCase(caseId.toString()));
+                .onItem().ifNull().failWith(CaseDetailResource::noSuchCase);
     }
 
     private record Page(List<DocumentView> documents, long total) {
@@ -109,8 +109,9 @@ public class CaseDetailResource {
         return openSearch.post("/" + DocumentIndex.READ_ALIAS + "/_search", Json.toBytes(request))
                 .map(response -> {
                     List<DocumentView> documents = new ArrayList<>();
-                    response.path("hits").path("hits").forEach(hit ->
-                            documents.add(DocumentView.of(Json.mapper().convertValue(hit.path("_source"), IndexedDocument.class))));
+                    var callersAccess = access.accessOf(who);
+                    response.path("hits").path("hits").forEach(hit -> documents.add(
+                            DocumentView.of(Json.mapper().convertValue(hit.path("_source"), IndexedDocument.class), callersAccess)));
                     return new Page(documents, response.path("hits").path("total").path("value").asLong());
                 })
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(new Page(List.of(), 0));
@@ -120,12 +121,13 @@ public class CaseDetailResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw noSuchCase(id);
+            throw noSuchCase();
         }
     }
 
     /** The same answer for a case that does not exist and one the caller may not see. */
-    private static ProblemException noSuchCase(String id) {
-        return new ProblemException(404, "no-such-case", "No such case", "There is no case " + id + " that you may see.");
+    private static ProblemException noSuchCase() {
+        // The id is not echoed: whatever was put in the path (a CPR number by mistake) does not come back.
+        return new ProblemException(404, "no-such-case", "No such case", "There is no case with that id that you may see.");
     }
 }

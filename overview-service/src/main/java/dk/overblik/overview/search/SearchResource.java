@@ -183,8 +183,11 @@ public class SearchResource {
         if (r.closedFrom() != null && r.closedTo() != null && r.closedFrom().isAfter(r.closedTo())) {
             violations.add(new Violation("closedFrom", ViolationCode.INCONSISTENT, "must not be after closedTo"));
         }
-        if (r.searchAfter() != null && r.searchAfter().size() > 2) {
-            violations.add(new Violation("searchAfter", ViolationCode.TOO_MANY, "must be a nextSearchAfter of an earlier page"));
+        // Every sort is a number (score or time) and then the case id: a nextSearchAfter has exactly that shape.
+        if (r.searchAfter() != null && !r.searchAfter().isEmpty() && (r.searchAfter().size() != 2
+                || r.searchAfter().get(0) == null || !r.searchAfter().get(0).isNumber()
+                || r.searchAfter().get(1) == null || !r.searchAfter().get(1).isTextual())) {
+            violations.add(new Violation("searchAfter", ViolationCode.BAD_FORMAT, "must be a nextSearchAfter of an earlier page"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException("Not a valid search.", violations);

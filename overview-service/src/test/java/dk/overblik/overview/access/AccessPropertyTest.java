@@ -124,7 +124,7 @@ class AccessPropertyTest {
                 }
                 for (int k = 0; k < 4; k++) {
                     CaseRecord c = cases.get(random.nextInt(cases.size()));
-                    checks += checkCase(tokens.get(user.login()), user, a, c, deleted, documents, context);
+                    checks += checkCase(tokens.get(user.login()), user, a, c, cases, deleted, documents, context);
                 }
             }
         }
@@ -172,8 +172,8 @@ class AccessPropertyTest {
         return 2;
     }
 
-    private int checkCase(String token, User user, EffectiveAccess a, CaseRecord c, Set<UUID> deleted, List<DocumentRecord> documents,
-                          String context) {
+    private int checkCase(String token, User user, EffectiveAccess a, CaseRecord c, List<CaseRecord> cases, Set<UUID> deleted,
+                          List<DocumentRecord> documents, String context) {
         // Documents of a case: the case must be visible; the documents visible on their own rule.
         if (!caseVisible(a, c, deleted)) {
             given().auth().oauth2(token).when().get("/api/v1/cases/" + c.id()).then().statusCode(404);
@@ -184,7 +184,18 @@ class AccessPropertyTest {
         Set<String> expected = user.caseworker() ? documents.stream().filter(d -> d.caseIds().contains(c.id())
                 && documentVisible(a, d, List.of(), deleted, c)).map(d -> d.id().toString()).collect(Collectors.toSet()) : Set.of();
         assertThat(new HashSet<>(body.getList("documents.id", String.class))).as(context + " case " + c.id()).isEqualTo(expected);
-        return 2;
+        // A document names only those of its cases the caller may see.
+        int checks = 2;
+        for (DocumentRecord d : documents) {
+            if (expected.contains(d.id().toString())) {
+                Set<String> visibleCases = cases.stream().filter(k -> d.caseIds().contains(k.id()) && caseVisible(a, k, deleted))
+                        .map(k -> k.id().toString()).collect(Collectors.toSet());
+                assertThat(new HashSet<>(body.getList("documents.find { it.id == '" + d.id() + "' }.caseIds", String.class)))
+                        .as(context + " cases named by document " + d.id()).isEqualTo(visibleCases);
+                checks++;
+            }
+        }
+        return checks;
     }
 
     /** DESIGN section 4, rules 1-4. */

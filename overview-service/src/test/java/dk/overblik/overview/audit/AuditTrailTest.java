@@ -2,6 +2,9 @@ package dk.overblik.overview.audit;
 
 import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.service.problem.ProblemException;
+import dk.overblik.service.security.Caller;
+import dk.overblik.service.security.Roles;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.testsupport.Fixtures;
 import dk.overblik.testsupport.OverblikStack;
@@ -18,7 +21,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -45,6 +52,12 @@ class AuditTrailTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     private static void lookUp(String user, PartyRef person) {
         given().auth().oauth2(TestStack.tokens().forUser(user)).contentType(ContentType.JSON)
@@ -110,7 +123,40 @@ class AuditTrailTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("delete from audit_entry where user_id = 'caseworker-a'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("truncate audit_entry"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
+    }
+
+    @Test
+    void anEntryTheDatabaseRefusesFailsOnlyItsOwnLookupNotThoseCommittedWithIt() throws Exception {
+        Caller caseworker = new Caller("caseworker-a", A, Set.of(Roles.CASEWORKER), null, List.of());
+        // A municipality longer than its column: the database refuses this one entry.
+        Caller broken = new Caller("caseworker-a", "1234567890", Set.of(Roles.CASEWORKER), null, List.of());
+        List<CompletableFuture<Void>> good = new ArrayList<>();
+        List<CompletableFuture<Void>> refused = new ArrayList<>();
+        CompletableFuture<Void> submitted = new CompletableFuture<>();
+        // All recorded in one go on one event loop, so that they queue behind the first and go in one transaction.
+        vertx.getOrCreateContext().runOnContext(ignored -> {
+            for (int i = 0; i < 20; i++) {
+                good.add(audit.record(lookup(caseworker, "urn:overblik:test:group-" + i)).subscribeAsCompletionStage());
+                if (i == 10) {
+                    refused.add(audit.record(lookup(broken, "urn:overblik:test:refused")).subscribeAsCompletionStage());
+                }
+            }
+            submitted.complete(null);
+        });
+        submitted.get(20, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> refused.get(0).get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ProblemException.class);
+        for (CompletableFuture<Void> entry : good) {
+            entry.get(20, TimeUnit.SECONDS);
+        }
+        given().auth().oauth2(TestStack.tokens().forUser("auditor-a")).when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    private static AuditLog.Lookup lookup(Caller who, String subject) {
+        return new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, subject, null, 0, 0, UUID.randomUUID().toString(), "127.0.0.1");
     }
 
     @Test

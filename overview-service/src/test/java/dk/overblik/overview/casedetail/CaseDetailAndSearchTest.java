@@ -136,4 +136,17 @@ class CaseDetailAndSearchTest {
         given().auth().oauth2(token("callcenter-a")).contentType(ContentType.JSON).body(Map.of("text", word))
                 .when().post("/api/v1/search").then().statusCode(403);
     }
+
+    @Test
+    void inputThatCannotBeUsedGetsAProblemNotAServerError() {
+        given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body(Map.of("text", "x", "searchAfter", List.of("x", "y")))
+                .when().post("/api/v1/search").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("searchAfter"));
+        given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body("{\"openedFrom\": \"yesterday\"}")
+                .when().post("/api/v1/search").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("openedFrom"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("yesterday")));
+        given().auth().oauth2(token("caseworker-a")).queryParam("page", Integer.MAX_VALUE).queryParam("size", 50)
+                .when().get("/api/v1/cases/" + UUID.randomUUID()).then().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -110,6 +110,23 @@ class AccessRulesTest {
     }
 
     @Test
+    void anAccessUpdateThatCannotBeReadTakesTheOldAccessAwayInsteadOfKeepingIt() throws Exception {
+        PartyRef person = SampleCases.randomPerson();
+        indexCases(caseOf(person, "Før den ulæselige", "27.24.00", Sensitivity.IKKE_FORTROLIGE_DATA, UNIT_X));
+        EffectiveAccess wide = access("caseworker-a", List.of("27"), 2, false);
+        grant(wide);
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.accessOf(A, "caseworker-a").equals(java.util.Optional.of(wide)));
+        lookup("caseworker-a", person).body("cases.title", contains("Før den ulæselige"));
+
+        PublishedAccess.publishUnreadable(A, "caseworker-a");
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.accessOf(A, "caseworker-a").isEmpty());
+        lookup("caseworker-a", person).body("cases", empty()).body("hiddenCount", equalTo(1));
+
+        grant(wide);
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.accessOf(A, "caseworker-a").isPresent());
+    }
+
+    @Test
     void documentsAreCountedOnlyWhereTheyAreVisibleAndCallCentreStaffGetTheReducedView() throws Exception {
         PartyRef person = SampleCases.randomPerson();
         CaseRecord open = caseOf(person, "Byggesag", "02.34.02", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER, UNIT_X);

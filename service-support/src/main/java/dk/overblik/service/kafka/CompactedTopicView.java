@@ -120,7 +120,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             V value = decode.apply(record);
             changed(record.key(), value == null ? values.remove(record.key()) : values.put(record.key(), value), value);
         } catch (RuntimeException e) {
-            LOG.warnf("Skipping an undecodable value on %s for key %s: %s", topic, record.key(), e.getMessage());
+            // The key's old value is outdated, and the new one unreadable: keep neither. For access this fails
+            // closed (the user sees nothing until a readable value comes), never open with the wider old access.
+            LOG.errorf("An undecodable value on %s for key %s (%s): the key's value is dropped", topic, record.key(), e.toString());
+            changed(record.key(), values.remove(record.key()), null);
         }
     }
 

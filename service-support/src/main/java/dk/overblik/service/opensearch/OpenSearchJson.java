@@ -63,13 +63,27 @@ public class OpenSearchJson {
         return false;
     }
 
-    /** OpenSearch answered with an error status. */
+    /**
+     * OpenSearch answered with an error status. The message names the status and OpenSearch's error
+     * type only: its reasons may quote the request (a query with a party's CPR number, a field's
+     * value), and messages end up in logs.
+     */
     public static final class Failure extends RuntimeException {
         private final int status;
 
         public Failure(int status, String body) {
-            super("OpenSearch answered " + status + ": " + (body.length() > 500 ? body.substring(0, 500) + "..." : body));
+            super("OpenSearch answered " + status + " (" + errorType(body) + ")");
             this.status = status;
+        }
+
+        private static String errorType(String body) {
+            try {
+                JsonNode error = Json.mapper().readTree(body).path("error");
+                String type = error.isTextual() ? "error" : error.path("type").asText("");
+                return type.isEmpty() ? "no error type" : type;
+            } catch (IOException | RuntimeException e) {
+                return "no JSON error";
+            }
         }
 
         public int status() {

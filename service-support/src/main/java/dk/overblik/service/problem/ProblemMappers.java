@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import dk.overblik.service.opensearch.OpenSearchJson;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -64,6 +65,57 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         return problem(new Problem(Problem.type("unsupported-request"), "Unsupported request", status, e.getMessage(),
                 uri.getPath(), List.of()));
+    }
+
+    /** The body could not be read as the JSON the endpoint takes (wrong type, malformed). */
+    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.core.JsonProcessingException.class})
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        // Jackson's message quotes the input; only the path of the field goes back.
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("$") : "$";
+        return problem(new Problem(Problem.type("invalid-input"), "The request breaks the contract", 400,
+                "The body is not the JSON this endpoint takes.", uri.getPath(),
+                List.of(new Problem.FieldProblem(field, "WRONG_TYPE", "cannot be read as the expected type"))));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Request to %s failed", uri.getPath());
+        }
+        return problem(new Problem(Problem.type(status >= 500 ? "internal-error" : "bad-request"),
+                status >= 500 ? "Internal error" : "Bad request", status, null, uri.getPath(), List.of()));
+    }
+
+    /** OpenSearch away or overloaded: try again; any other answer of OpenSearch is our fault. */
+    @ServerExceptionMapper
+    public Response openSearch(OpenSearchJson.Failure e, UriInfo uri) {
+        return e.isRetryable() ? unavailable(e, uri.getPath()) : internalError(e, uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, UriInfo uri) {
+        return unavailable(e, uri.getPath());
+    }
+
+    /** Anything else: a problem body, never the exception's text. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        return internalError(e, uri.getPath());
+    }
+
+    private static Response unavailable(Exception e, String path) {
+        LOG.warnf("Request to %s failed: %s", path, e.toString());
+        return problem(new Problem(Problem.type("temporarily-unavailable"), "Temporarily unavailable", 503,
+                "A server this service depends on could not answer. Try again shortly.", path, List.of()));
+    }
+
+    private static Response internalError(Exception e, String path) {
+        LOG.errorf(e, "Request to %s failed", path);
+        return problem(new Problem(Problem.type("internal-error"), "Internal error", 500, null, path, List.of()));
     }
 
     private static Response problem(Problem problem) {
