@@ -334,6 +334,12 @@ class AdvisFlowTest {
                 .when().post("/api/v1/rules").then().statusCode(201).extract().path("id"));
     }
 
+    @Test
+    void anInboxStatusThatDoesNotExistIsABadRequestNotNothingFound() {
+        given().auth().oauth2(caseworker()).queryParam("status", "done").when().get("/api/v1/advis")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
     private List<String> inbox(String status) {
         return given().auth().oauth2(caseworker()).queryParam("status", status).queryParam("size", 200)
                 .when().get("/api/v1/advis").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);

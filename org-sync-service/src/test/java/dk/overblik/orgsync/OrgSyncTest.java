@@ -221,6 +221,22 @@ class OrgSyncTest {
         given().auth().oauth2(loader).contentType(ContentType.JSON).body("{\"Municipality\": \"55133018\", \"OrgUnits\": [")
                 .put("/api/v1/org-exports/" + TENANT).then().statusCode(400).body("violations.code", hasItem("MALFORMED_JSON"));
 
+        // A CPR number where a UUID belongs (an HR system's mix-up): the field is named, the value never repeated.
+        String cprAsUuid = Json.toString(good).replaceFirst("\"Uuid\":\"[^\"]+\"", "\"Uuid\":\"0101901234\"");
+        given().auth().oauth2(loader).contentType(ContentType.JSON).body(cprAsUuid)
+                .put("/api/v1/org-exports/" + TENANT).then().statusCode(400)
+                .body("violations.field", hasItem(org.hamcrest.Matchers.endsWith("Uuid")))
+                .body(not(org.hamcrest.Matchers.containsString("0101901234")));
+
+        upload(loader, TENANT, new OrgExport(TENANT, good.exportedAt(), good.orgUnits(), List.of())).statusCode(400)
+                .body("violations.field", hasItem("Users"));
+
+        // An export made before the one applied last (a slow pull finishing after an upload) would bring back
+        // what the newer one ended.
+        upload(loader, TENANT, new OrgExport(TENANT, good.exportedAt().minusSeconds(60),
+                TestOrg.withoutUser(good, "caseworker-a").orgUnits(), TestOrg.withoutUser(good, "caseworker-a").users()))
+                .statusCode(400).body("violations.field", hasItem("ExportedAt"));
+
         explain(caseworker, "caseworker-a").statusCode(200).body("kleScope", contains("27.24", "32"));
         given().auth().oauth2(admin).get("/api/v1/org-sync/status").then().statusCode(200)
                 .body("lastRun.outcome", equalTo("REFUSED"))

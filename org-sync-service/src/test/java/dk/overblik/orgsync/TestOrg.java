@@ -61,7 +61,8 @@ public final class TestOrg {
     }
 
     public static OrgExport export(String tenant) {
-        return new OrgExport(tenant, Instant.parse("2026-11-01T00:00:00Z"), units(), users());
+        // Before the simulator's exports (2026-06-01): the end-to-end tests deliver those to the same database later.
+        return new OrgExport(tenant, Instant.parse("2026-01-01T00:00:00Z"), units(), users());
     }
 
     /** The export with one unit replaced. */

@@ -66,6 +66,11 @@ public class AlertRaiser {
         if (searches.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        if (!views.isComplete()) {
+            // Whom an alert is for comes from the organisation view; before it is loaded every alert would go to the
+            // unit, for good (a repeat of an alert is a no-op). The caller retries until the view is complete.
+            return Uni.createFrom().failure(new IllegalStateException("The organisation view is still loading"));
+        }
         return matcher.matching(searches)
                 .map(found -> {
                     Map<UUID, NewAlert> alerts = new LinkedHashMap<>(); // by id: a repeat within the batch is one alert

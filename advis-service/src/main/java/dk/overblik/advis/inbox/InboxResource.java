@@ -18,6 +18,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -78,11 +79,14 @@ public class InboxResource {
     @GET
     @WithSession
     @Operation(summary = "The caller's alerts, newest first, optionally of one status (NEW, SEEN, DONE)")
-    public Uni<InboxPage> inbox(@QueryParam("status") AlertStatus status, @QueryParam("page") @DefaultValue("0") int page,
+    public Uni<InboxPage> inbox(@QueryParam("status") String statusName, @QueryParam("page") @DefaultValue("0") int page,
                                 @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ProblemException(400, "bad-page", "Bad page", "page >= 0 and size 1-" + MAX_PAGE_SIZE + ".");
         }
+        AlertStatus status = statusName == null ? null : java.util.Arrays.stream(AlertStatus.values())
+                .filter(s -> s.name().equals(statusName)).findFirst()
+                .orElseThrow(() -> new ProblemException(400, "bad-status", "Bad status", "status is NEW, SEEN or DONE."));
         InboxFilter filter = filterFor(caller.get(), status);
         var query = AlertEntity.<AlertEntity>find(filter.query(), Sort.descending("createdAt").and("id"), filter.parameters());
         return query.page(Page.of(page, size)).list()
@@ -99,7 +103,9 @@ public class InboxResource {
         AlertStatus target = target(change == null ? null : change.status());
         Caller who = caller.get();
         InboxFilter filter = filterFor(who, null).withIds(List.of(alertId));
-        return Panache.withTransaction(() -> AlertEntity.<AlertEntity>find(filter.query(), filter.parameters()).firstResult()
+        // Locked while changed: two changes at once (SEEN and DONE) must not both start from NEW, and DONE stays done.
+        return Panache.withTransaction(() -> AlertEntity.<AlertEntity>find(filter.query(), filter.parameters())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                         .onItem().ifNull().failWith(() -> new ProblemException(404, "no-such-alert", "No such alert",
                                 "Your inbox has no alert " + alertId + "."))
                         .call(alert -> writeHandled(changedEntries(List.of(alert), target, who)))
@@ -120,7 +126,8 @@ public class InboxResource {
         Caller who = caller.get();
         Set<UUID> ids = Set.copyOf(change.ids());
         InboxFilter filter = filterFor(who, null).withIds(ids);
-        return Panache.withTransaction(() -> AlertEntity.<AlertEntity>list(filter.query(), filter.parameters())
+        return Panache.withTransaction(() -> AlertEntity.<AlertEntity>find(filter.query(), Sort.by("id"), filter.parameters())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(alerts -> {
                             List<AlertOutbox.Entry> handled = changedEntries(alerts, target, who);
                             return writeHandled(handled).replaceWith(() -> new BulkResult(handled.size(),

@@ -64,7 +64,20 @@ public class OrgImport {
                 .invoke(() -> phases.done("read"))
                 .chain(read -> read.violations().isEmpty()
                         ? apply(tenant, read.export(), channel, started, phases)
+                                .onFailure(OlderExport.class).recoverWithUni(e -> refuse(tenant, channel, started,
+                                        List.of(new Violation("ExportedAt", ViolationCode.INCONSISTENT, e.getMessage()))))
                         : refuse(tenant, channel, started, read.violations()));
+    }
+
+    /**
+     * An export made before the one applied last: applying it would bring back what the newer one
+     * ended (a leaver's access). It happens when a slow pull finishes after an upload, or a PUT is
+     * retried late. Refused, inside the municipality's lock, so that the order of exports holds.
+     */
+    private static final class OlderExport extends RuntimeException {
+        OlderExport(Instant exportedAt, Instant newest) {
+            super("is " + exportedAt + ", older than the export applied last (" + newest + ")", null, false, false);
+        }
     }
 
     /** Records that an export could not even be fetched; the last good state stays. */
@@ -98,8 +111,9 @@ public class OrgImport {
         try {
             export = reader.read(tenant, json);
         } catch (JsonProcessingException e) {
-            return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON,
-                    "is not an organisation export: " + e.getOriginalMessage())));
+            // Jackson's message quotes the value (an HR system's CPR number in a Uuid, say): only the path goes on.
+            return new Read(null, List.of(new Violation(jsonPath(e), ViolationCode.MALFORMED_JSON,
+                    "cannot be read as this field of an organisation export")));
         } catch (IOException e) {
             return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON, "could not be read: " + e.getMessage())));
         }
@@ -115,7 +129,26 @@ public class OrgImport {
             violations.add(new Violation("OrgUnits", ViolationCode.TOO_FEW,
                     "is empty; an export without units would end the whole organisation"));
         }
+        if (export.users().isEmpty()) {
+            violations.add(new Violation("Users", ViolationCode.TOO_FEW,
+                    "is empty; an export without users would end everyone's access (a cut-off HR export, most likely)"));
+        }
         return new Read(export, violations);
+    }
+
+    private static String jsonPath(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "$";
+        }
+        StringBuilder path = new StringBuilder();
+        for (var reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private Uni<SyncReport> refuse(String tenant, ImportChannel channel, Instant started, List<Violation> violations) {
@@ -135,10 +168,19 @@ public class OrgImport {
         boolean orgRestriction = config.orgRestriction(tenant);
         return pool.withTransaction(connection -> connection.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
                         .execute(Tuple.of("org-sync/" + tenant))
-                        .chain(() -> connection.preparedQuery(
-                                        "select coalesce(max(id), 0) from sync_run where tenant = $1 and outcome = 'APPLIED'")
+                        .chain(() -> connection.preparedQuery("""
+                                        select coalesce(max(id) filter (where outcome = 'APPLIED'), 0),
+                                               max(exported_at) filter (where outcome in ('APPLIED', 'UNCHANGED'))
+                                        from sync_run where tenant = $1""")
                                 .execute(Tuple.of(tenant)))
-                        .map(rows -> rows.iterator().next().getLong(0))
+                        .map(rows -> {
+                            var row = rows.iterator().next();
+                            OffsetDateTime newest = row.getOffsetDateTime(1);
+                            if (export.exportedAt() != null && newest != null && export.exportedAt().isBefore(newest.toInstant())) {
+                                throw new OlderExport(export.exportedAt(), newest.toInstant());
+                            }
+                            return row.getLong(0);
+                        })
                         .chain(latestRun -> {
                             LastGoodCache.LastGood cached = cache.valid(tenant, latestRun);
                             Uni<ExportPlan.Stored> stored = cached != null ? Uni.createFrom().item(cached.stored())
@@ -150,6 +192,7 @@ public class OrgImport {
                                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                             .invoke(() -> phases.done("compare"))
                                             .chain(plan -> write(connection, tenant, channel, started, plan)
+                                                    .call(report -> exportedAt(connection, report, export))
                                                     .map(report -> new Applied(report, latestRun, before,
                                                             cached == null ? null : cached.snapshot(), plan))));
                         }))
@@ -187,6 +230,15 @@ public class OrgImport {
                         .execute(byTenant))
                 .invoke(rows -> rows.forEach((Row r) -> access.put(r.getString(0), r.getString(1))))
                 .replaceWith(() -> new ExportPlan.Stored(units, users, access));
+    }
+
+    /** Notes when the export was made, so that an older one is refused later. */
+    private static Uni<Void> exportedAt(SqlConnection connection, SyncReport report, OrgExport export) {
+        if (export.exportedAt() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update sync_run set exported_at = $2 where id = $1")
+                .execute(Tuple.of(report.runId(), export.exportedAt().atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 
     private Uni<SyncReport> write(SqlConnection connection, String tenant, ImportChannel channel, Instant started, ExportPlan plan) {
