@@ -335,6 +335,26 @@ class AdvisFlowTest {
     }
 
     @Test
+    void anAlertTakesTheAccessOfACaseRegistrationThatTheIndexDoesNotShowYet() {
+        PartyRef person = SampleCases.randomPerson();
+        CaseRecord benefit = caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp");
+        fixtures.indexCases(benefit);
+        // A newer registration makes the case a VIP case; the case consumer has it, the index not yet.
+        CaseRecord vip = SampleCases.withAccess(benefit, benefit.kle(), Sensitivity.VIP_SAGER, UNIT, 30);
+        String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, vip.key(), vip.registeredAt().toEpochMilli());
+        KafkaProbe.send(Topics.CASES, vip.key(), Json.toBytes(vip), Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(A, "ydelse")));
+        await().atMost(WAIT).until(() -> pool.preparedQuery("select count(*) from tracked_case where case_id = $1 and sensitivity = 4")
+                .execute(Tuple.of(vip.id())).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1);
+
+        UUID died = postCprEvent(person, "Doedsfald", "751", "751");
+        await().atMost(WAIT).until(() -> alerts(died, diedRule).size() == 1);
+        int sensitivity = pool.preparedQuery("select case_sensitivity from alert where trigger_event_id = $1").execute(Tuple.of(died))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger(0);
+        assertThat(sensitivity).as("the newer registration's sensitivity, not the index's").isEqualTo(4);
+    }
+
+    @Test
     void anInboxStatusThatDoesNotExistIsABadRequestNotNothingFound() {
         given().auth().oauth2(caseworker()).queryParam("status", "done").when().get("/api/v1/advis")
                 .then().statusCode(400).contentType("application/problem+json");

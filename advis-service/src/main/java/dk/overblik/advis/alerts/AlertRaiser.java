@@ -20,6 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +103,7 @@ public class AlertRaiser {
         String party = event.parties().stream().filter(matched.partyRefs()::contains).findFirst().orElse(event.parties().get(0));
         return new NewAlert(alertId(rule.id, matched.id(), event.eventId()), event.tenant(), rule.id, event.eventId(), matched.id(),
                 party, recipientUser, matched.responsibleUnit(), MessageTemplate.fill(rule.message, values),
-                matched.kle().subject(), matched.sensitivityLevel(), matched.responsibleUnit());
+                matched.kle().subject(), matched.sensitivityLevel(), matched.responsibleUnit(), matched.registeredAt());
     }
 
     /** The primary caseworker's login, if the case names one who still works in the municipality. */
@@ -130,19 +132,36 @@ public class AlertRaiser {
                 alerts.stream().map(NewAlert::message).toArray(String[]::new),
                 alerts.stream().map(NewAlert::caseKleSubject).toArray(String[]::new),
                 alerts.stream().map(NewAlert::caseSensitivity).toArray(Integer[]::new),
-                alerts.stream().map(NewAlert::caseUnit).toArray(UUID[]::new));
+                alerts.stream().map(NewAlert::caseUnit).toArray(UUID[]::new),
+                alerts.stream().map(a -> a.caseRegisteredAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+        // The index can be a second behind the case consumer: where the case consumer has seen a newer registration
+        // of a case, the alert takes that one's access fields (and its deletion). Its rows are locked first, so that
+        // the consumer's next change of them waits for this transaction and then finds these alerts to update.
+        Tuple cases = Tuple.of(alerts.stream().map(NewAlert::tenant).toArray(String[]::new),
+                alerts.stream().map(NewAlert::caseId).toArray(UUID[]::new));
         return connection.preparedQuery("""
+                        select 1 from tracked_case
+                        where (tenant, case_id) in (select * from unnest($1::varchar[], $2::uuid[]))
+                        for share""")
+                .execute(cases)
+                .chain(() -> connection.preparedQuery("""
                         insert into alert (id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit,
-                                           message, status, case_kle_subject, case_sensitivity, case_unit)
-                        select id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit, message, 'NEW',
-                               kle, sensitivity, unit
+                                           message, status, case_kle_subject, case_sensitivity, case_unit, case_deleted)
+                        select t.id, t.tenant, t.rule_id, t.trigger_event_id, t.case_id, t.party, t.recipient_user, t.recipient_unit,
+                               t.message, 'NEW',
+                               case when newer then coalesce(c.kle_subject, t.kle) else t.kle end,
+                               case when newer then coalesce(c.sensitivity, t.sensitivity) else t.sensitivity end,
+                               case when newer then coalesce(c.unit, t.unit) else t.unit end,
+                               newer and c.deleted
                         from unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::varchar[],
-                                    $8::uuid[], $9::varchar[], $10::varchar[], $11::int[], $12::uuid[])
+                                    $8::uuid[], $9::varchar[], $10::varchar[], $11::int[], $12::uuid[], $13::timestamptz[])
                              as t(id, tenant, rule_id, trigger_event_id, case_id, party, recipient_user, recipient_unit, message, kle,
-                                  sensitivity, unit)
+                                  sensitivity, unit, indexed_at)
+                        left join tracked_case c on c.tenant = t.tenant and c.case_id = t.case_id
+                        cross join lateral (select coalesce(c.registered_at > t.indexed_at, false) as newer) n
                         on conflict on constraint alert_once do nothing
                         returning id, created_at""")
-                .execute(Tuple.from(columns))
+                .execute(Tuple.from(columns)))
                 .chain(rows -> {
                     List<Alert> fresh = new ArrayList<>();
                     for (Row row : rows) {

@@ -158,14 +158,16 @@ public class CaseEventConsumer {
                 changes.stream().map(c -> c.upsert() == null ? null : c.upsert().sensitivity().level()).toArray(Integer[]::new),
                 changes.stream().map(c -> c.upsert() == null ? null : c.upsert().responsibleUnit()).toArray(UUID[]::new)));
         return connection.preparedQuery("""
-                        insert into tracked_case (tenant, case_id, progress, registered_at, deleted)
-                        select tenant, case_id, progress, registered_at, deleted
+                        insert into tracked_case (tenant, case_id, progress, registered_at, deleted, kle_subject, sensitivity, unit)
+                        select tenant, case_id, progress, registered_at, deleted, kle, sensitivity, unit
                         from unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::boolean[], $6::varchar[],
                                     $7::int[], $8::uuid[])
                              as v(tenant, case_id, progress, registered_at, deleted, kle, sensitivity, unit)
                         on conflict (tenant, case_id) do update
                         set progress = coalesce(excluded.progress, tracked_case.progress), registered_at = excluded.registered_at,
-                            deleted = excluded.deleted
+                            deleted = excluded.deleted, kle_subject = coalesce(excluded.kle_subject, tracked_case.kle_subject),
+                            sensitivity = coalesce(excluded.sensitivity, tracked_case.sensitivity),
+                            unit = coalesce(excluded.unit, tracked_case.unit)
                         where tracked_case.registered_at < excluded.registered_at""")
                 .execute(columns)
                 .chain(() -> connection.preparedQuery("""
