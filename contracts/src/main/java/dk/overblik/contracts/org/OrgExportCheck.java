@@ -73,6 +73,9 @@ public final class OrgExportCheck {
                 violations.add(new Violation("Users[" + i + "].Uuid", ViolationCode.REQUIRED, "is required"));
             } else if (!userIds.add(user.uuid())) {
                 violations.add(new Violation("Users[" + i + "].Uuid", ViolationCode.DUPLICATE, "repeats user " + user.uuid()));
+            } else if (units.containsKey(user.uuid())) {
+                // Units and users share keys on overblik.org.v1: one would replace the other there.
+                violations.add(new Violation("Users[" + i + "].Uuid", ViolationCode.DUPLICATE, "is also the id of a unit"));
             }
             if (user.userId() == null || user.userId().isBlank()) {
                 violations.add(new Violation("Users[" + i + "].UserId", ViolationCode.REQUIRED, "is required"));

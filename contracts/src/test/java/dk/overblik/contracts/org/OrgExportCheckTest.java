@@ -54,6 +54,16 @@ class OrgExportCheckTest {
     }
 
     @Test
+    void refusesAUserWithTheIdOfAUnit() {
+        OrgExport export = valid();
+        UserRegistration first = export.users().get(0);
+        List<UserRegistration> users = new ArrayList<>(export.users());
+        users.set(0, new UserRegistration(SOCIAL, first.userId(), first.name(), first.positions(), first.kle(), first.clearance()));
+        assertThat(codes(new OrgExport(export.municipality(), export.exportedAt(), export.orgUnits(), users)))
+                .containsExactly(tuple("Users[0].Uuid", ViolationCode.DUPLICATE));
+    }
+
+    @Test
     void refusesUnknownParentsAndCycles() {
         UUID ghost = UUID.fromString("00000000-0000-4000-8000-000000000099");
         OrgExport unknownParent = new OrgExport("55133018", Instant.now(),
