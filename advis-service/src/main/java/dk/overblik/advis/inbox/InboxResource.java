@@ -34,6 +34,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,8 @@ public class InboxResource {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ProblemException(400, "bad-page", "Bad page", "page >= 0 and size 1-" + MAX_PAGE_SIZE + ".");
         }
-        AlertStatus status = statusName == null ? null : java.util.Arrays.stream(AlertStatus.values())
+        // Read here, not by JAX-RS: an unknown name would be a plain 404 there.
+        AlertStatus status = statusName == null ? null : Arrays.stream(AlertStatus.values())
                 .filter(s -> s.name().equals(statusName)).findFirst()
                 .orElseThrow(() -> new ProblemException(400, "bad-status", "Bad status", "status is NEW, SEEN or DONE."));
         InboxFilter filter = filterFor(caller.get(), status);

@@ -18,6 +18,7 @@ public final class DocumentIndex {
     /** Nested: one entry per case, with that case's access fields. */
     public static final String CASES = "cases";
     public static final String CASES_CASE_ID = "cases.caseId";
+    public static final String CASES_CASE_VERSION = "cases.caseVersion";
 
     private DocumentIndex() {
     }

@@ -1,5 +1,6 @@
 package dk.overblik.contracts.index;
 
+import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.record.Deletion;
 import dk.overblik.contracts.record.DocumentRecord;
 import dk.overblik.contracts.record.DocumentType;
@@ -53,6 +54,16 @@ public record IndexedDocument(
             return c.deleted()
                     ? new CaseAccess(c.id(), false, version, List.of(), null, null)
                     : new CaseAccess(c.id(), true, version, c.kleScope(), c.responsibleUnit(), c.sensitivityLevel());
+        }
+
+        /**
+         * Whether {@code access} may see this case of a document of {@code tenant} (DESIGN section 4,
+         * as {@link EffectiveAccess#sees}); a missing or deleted case is seen by nobody. The KLE
+         * subject is the deepest entry of {@code kleScope}, which lists it with its ancestors.
+         */
+        public boolean visibleTo(EffectiveAccess access, String tenant) {
+            return known && sensitivityLevel != null && !kleScope.isEmpty()
+                    && access.sees(tenant, kleScope.get(kleScope.size() - 1), sensitivityLevel, responsibleUnit);
         }
     }
 

@@ -1,6 +1,7 @@
 package dk.overblik.contracts.validation;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Sizes and tolerances of the ingest contract (DESIGN section 2). */
 public final class ContractLimits {
@@ -25,7 +26,7 @@ public final class ContractLimits {
      */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     /** The earliest registration time: the start of the versions (microseconds since the epoch). */
-    public static final java.time.Instant EARLIEST_REGISTRATION = java.time.Instant.EPOCH;
+    public static final Instant EARLIEST_REGISTRATION = Instant.EPOCH;
 
     private ContractLimits() {
     }

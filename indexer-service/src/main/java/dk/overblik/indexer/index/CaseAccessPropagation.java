@@ -76,7 +76,7 @@ public class CaseAccessPropagation {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", pageSize);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.CASES_CASE_ID).add("cases.caseVersion");
+        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.CASES_CASE_ID).add(DocumentIndex.CASES_CASE_VERSION);
         body.set("query", query);
         body.putArray("sort").add("id").add(DocumentIndex.TENANT);
         if (after != null) {

@@ -88,9 +88,31 @@ public class DocumentIndexer {
         pipeline.reject(record, reason, rejected);
     }
 
-    /** What a write leaves for the catch-up: the documents written, those found already there, and their cases. */
-    private record Written(List<IndexedDocument> written, List<IndexedDocument> stale, Set<String> caseKeys) {
-        static final Written NOTHING = new Written(List.of(), List.of(), Set.of());
+    /**
+     * What a write leaves for the catch-up: each document written or found already there, with the
+     * case versions it holds (keyed by document id), and the keys of their cases.
+     */
+    private record Written(Map<String, Holding> documents, Set<String> caseKeys) {
+        static final Written NOTHING = new Written(Map.of(), Set.of());
+    }
+
+    /** A document's tenant and the versions of its cases it holds. */
+    private record Holding(String tenant, List<CaseAccessPropagation.HeldCase> cases) {
+        /** What {@code doc}, just written, holds. */
+        static Holding written(IndexedDocument doc) {
+            return new Holding(doc.tenant(), doc.cases().stream()
+                    .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), c.caseVersion())).toList());
+        }
+
+        /**
+         * A stale document is a replay (or a duplicate) whose first write may have been followed by no
+         * catch-up (a crash in between): what it holds is unknown here, so it is offered every case's
+         * current fields, and the guarded script takes only those newer than what it holds.
+         */
+        static Holding unknown(IndexedDocument doc) {
+            return new Holding(doc.tenant(), doc.cases().stream()
+                    .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), -1)).toList());
+        }
     }
 
     private Uni<Written> write(List<Pending> pending, List<DeadLetter> rejected) {
@@ -113,17 +135,19 @@ public class DocumentIndexer {
 
     private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<BulkWriter.Result> results,
                                Set<String> caseKeys, List<DeadLetter> rejected) {
-        List<IndexedDocument> written = new ArrayList<>();
-        List<IndexedDocument> stale = new ArrayList<>();
+        Map<String, Holding> holdings = new LinkedHashMap<>();
+        int written = 0;
         for (int i = 0; i < results.size(); i++) {
             IndexedDocument doc = docs.get(i);
+            String documentId = IndexedDocument.documentId(doc.tenant(), doc.id());
             switch (results.get(i).outcome()) {
                 case WRITTEN -> {
-                    written.add(doc);
+                    written++;
+                    holdings.put(documentId, Holding.written(doc));
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
                 case STALE -> {
-                    stale.add(doc);
+                    holdings.put(documentId, Holding.unknown(doc));
                     pipeline.metrics.stale("document");
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
@@ -132,34 +156,19 @@ public class DocumentIndexer {
                 }
             }
         }
-        pipeline.metrics.indexed("document", written.size());
-        return new Written(written, stale, caseKeys);
+        pipeline.metrics.indexed("document", written);
+        return new Written(holdings, caseKeys);
     }
 
     /** Did a case change while these were written? Then the change may have missed them. */
     private Uni<Void> catchUp(Written batch) {
-        List<IndexedDocument> written = batch.written();
-        List<IndexedDocument> stale = batch.stale();
-        if (written.isEmpty() && stale.isEmpty()) {
+        if (batch.documents().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return pipeline.propagation.currentAccess(batch.caseKeys()).chain(now -> {
             Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
-            for (IndexedDocument doc : written) {
-                List<CaseAccessPropagation.HeldCase> held = doc.cases().stream()
-                        .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), c.caseVersion())).toList();
-                newerByDocument.put(IndexedDocument.documentId(doc.tenant(), doc.id()),
-                        CaseAccessPropagation.newerThanHeld(doc.tenant(), held, now));
-            }
-            // A stale document is a replay (or a duplicate) whose first write may have been followed by no catch-up
-            // (a crash in between): what it holds is unknown here, so it is offered every case's current fields, and
-            // the guarded script takes only those newer than what it holds.
-            for (IndexedDocument doc : stale) {
-                List<CaseAccessPropagation.HeldCase> unknown = doc.cases().stream()
-                        .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), -1)).toList();
-                newerByDocument.put(IndexedDocument.documentId(doc.tenant(), doc.id()),
-                        CaseAccessPropagation.newerThanHeld(doc.tenant(), unknown, now));
-            }
+            batch.documents().forEach((documentId, holding) ->
+                    newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.cases(), now)));
             return pipeline.propagation.bringUpToDate(newerByDocument);
         });
     }

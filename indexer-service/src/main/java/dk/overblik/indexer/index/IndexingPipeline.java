@@ -71,17 +71,22 @@ public class IndexingPipeline {
                 batch.nack(failure);
             }
         });
-        Uni<T> writeStage = !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
+        Uni<T> writeStage = stopsTheChannel(rejected)
                 ? Uni.createFrom().failure(new IllegalStateException("Invalid record: " + rejected.get(0).reason()))
                 // The gate is held from the write to the end of the follow-up, so a reindex waits for both.
                 : gate.enter().chain(() -> untilWritten(write).onFailure().invoke(gate::exit));
         Function<T, Uni<Void>> followUpStage = written -> untilWritten(() -> followUp.apply(written)).eventually(gate::exit);
-        // In FAIL mode a record OpenSearch refused during the write stops the channel too, uncommitted.
-        Uni<Void> finishStage = Uni.createFrom().deferred(() -> !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL
+        // Checked again after the write: in FAIL mode a record OpenSearch refused stops the channel too, uncommitted.
+        Uni<Void> finishStage = Uni.createFrom().deferred(() -> stopsTheChannel(rejected)
                         ? Uni.createFrom().<Void>failure(new IllegalStateException("Refused by OpenSearch: " + rejected.get(0).reason()))
                         : deadLetters.send(rejected))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
         return writes.enqueue(writeStage, followUpStage, finishStage, finished);
+    }
+
+    /** In FAIL mode any record set aside stops the channel; in DEAD_LETTER mode it goes to the dead-letter topic. */
+    private boolean stopsTheChannel(List<DeadLetter> rejected) {
+        return !rejected.isEmpty() && config.onInvalidRecord() == IndexerConfig.OnInvalidRecord.FAIL;
     }
 
     /**

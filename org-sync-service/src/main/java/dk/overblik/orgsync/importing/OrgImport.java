@@ -112,7 +112,7 @@ public class OrgImport {
             export = reader.read(tenant, json);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the value (an HR system's CPR number in a Uuid, say): only the path goes on.
-            return new Read(null, List.of(new Violation(jsonPath(e), ViolationCode.MALFORMED_JSON,
+            return new Read(null, List.of(new Violation(Json.pathOf(e), ViolationCode.MALFORMED_JSON,
                     "cannot be read as this field of an organisation export")));
         } catch (IOException e) {
             return new Read(null, List.of(new Violation("", ViolationCode.MALFORMED_JSON, "could not be read: " + e.getMessage())));
@@ -134,21 +134,6 @@ public class OrgImport {
                     "is empty; an export without users would end everyone's access (a cut-off HR export, most likely)"));
         }
         return new Read(export, violations);
-    }
-
-    private static String jsonPath(JsonProcessingException e) {
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            return "$";
-        }
-        StringBuilder path = new StringBuilder();
-        for (var reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private Uni<SyncReport> refuse(String tenant, ImportChannel channel, Instant started, List<Violation> violations) {

@@ -20,12 +20,8 @@ public record DocumentView(UUID id, String sourceSystem, String documentNumber, 
      * document itself was found by the access filter in OpenSearch; this only leaves out links.
      */
     static DocumentView of(IndexedDocument d, Optional<EffectiveAccess> access) {
-        List<UUID> visibleCases = d.cases().stream()
-                .filter(c -> c.known() && c.sensitivityLevel() != null && !c.kleScope().isEmpty()
-                        && access.map(a -> a.sees(d.tenant(), c.kleScope().get(c.kleScope().size() - 1), c.sensitivityLevel(),
-                        c.responsibleUnit())).orElse(false))
-                .map(IndexedDocument.CaseAccess::caseId)
-                .toList();
+        List<UUID> visibleCases = access.map(a -> d.cases().stream().filter(c -> c.visibleTo(a, d.tenant()))
+                .map(IndexedDocument.CaseAccess::caseId).toList()).orElse(List.of());
         return new DocumentView(d.id(), d.sourceSystem(), d.documentNumber(), d.title(), d.type(), d.letterDate(), d.sensitivity(),
                 visibleCases, d.deepLink());
     }

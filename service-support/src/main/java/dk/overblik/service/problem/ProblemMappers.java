@@ -1,5 +1,9 @@
 package dk.overblik.service.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.service.opensearch.OpenSearchJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -10,7 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import dk.overblik.service.opensearch.OpenSearchJson;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -68,13 +71,10 @@ public class ProblemMappers {
     }
 
     /** The body could not be read as the JSON the endpoint takes (wrong type, malformed). */
-    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.core.JsonProcessingException.class})
-    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+    @ServerExceptionMapper({MismatchedInputException.class, JsonProcessingException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         // Jackson's message quotes the input; only the path of the field goes back.
-        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("$") : "$";
+        String field = Json.pathOf(e);
         return problem(new Problem(Problem.type("invalid-input"), "The request breaks the contract", 400,
                 "The body is not the JSON this endpoint takes.", uri.getPath(),
                 List.of(new Problem.FieldProblem(field, "WRONG_TYPE", "cannot be read as the expected type"))));
