@@ -221,11 +221,8 @@ class AdvisFlowTest {
         fixtures.indexCases(benefit, sameSystem);
         CaseRecord opened = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, "Sygedagpenge");
         fixtures.indexCases(opened);
-        String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, opened.key(), opened.registeredAt().toEpochMilli());
-        KafkaProbe.send(Topics.CASES, opened.key(), Json.toBytes(opened), Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(A, "jobcenter")));
+        UUID trigger = publishCase(opened);
 
-        UUID trigger = UUID.fromString(eventId);
         await().atMost(WAIT).until(() -> !alerts(trigger, newCaseRule).isEmpty());
         // Also in the same source system as the benefit: both ydelse cases hear of it, the new case itself does not.
         List<StoredAlert> alerts = alerts(trigger, newCaseRule);
@@ -234,16 +231,13 @@ class AdvisFlowTest {
 
         // The same registration again changes nothing, and the consumer goes on: a later new case on the same
         // partition gets its alerts.
-        KafkaProbe.send(Topics.CASES, opened.key(), Json.toBytes(opened), Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(A, "jobcenter")));
+        publishCase(opened);
         CaseRecord later;
         do {
             later = caseOf(person, "boern-familie", "28.20.00", Progress.OPSTAAET, null, "Forebyggende foranstaltning");
         } while (KafkaProbe.partition(Topics.CASES, later.key()) != KafkaProbe.partition(Topics.CASES, opened.key()));
-        String laterId = EventTypes.eventId(EventTypes.CASE_UPSERTED, later.key(), later.registeredAt().toEpochMilli());
-        KafkaProbe.send(Topics.CASES, later.key(), Json.toBytes(later), Map.of("ce_specversion", "1.0", "ce_id", laterId,
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(A, "boern-familie")));
-        await().atMost(WAIT).until(() -> alerts(UUID.fromString(laterId), newCaseRule).size() == 2);
+        UUID laterTrigger = publishCase(later);
+        await().atMost(WAIT).until(() -> alerts(laterTrigger, newCaseRule).size() == 2);
         assertThat(alerts(trigger, newCaseRule)).hasSize(2);
     }
 
@@ -329,6 +323,14 @@ class AdvisFlowTest {
         return eventId;
     }
 
+    /** A case registration on the cases topic, as the indexer's ingest writes it; its event id. */
+    private static UUID publishCase(CaseRecord c) {
+        String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, c.key(), c.registeredAt().toEpochMilli());
+        KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem())));
+        return UUID.fromString(eventId);
+    }
+
     private static UUID createRule(String json) {
         return UUID.fromString(given().auth().oauth2(admin()).contentType(ContentType.JSON).body(json)
                 .when().post("/api/v1/rules").then().statusCode(201).extract().path("id"));
@@ -341,9 +343,7 @@ class AdvisFlowTest {
         fixtures.indexCases(benefit);
         // A newer registration makes the case a VIP case; the case consumer has it, the index not yet.
         CaseRecord vip = SampleCases.withAccess(benefit, benefit.kle(), Sensitivity.VIP_SAGER, UNIT, 30);
-        String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, vip.key(), vip.registeredAt().toEpochMilli());
-        KafkaProbe.send(Topics.CASES, vip.key(), Json.toBytes(vip), Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(A, "ydelse")));
+        publishCase(vip);
         await().atMost(WAIT).until(() -> pool.preparedQuery("select count(*) from tracked_case where case_id = $1 and sensitivity = 4")
                 .execute(Tuple.of(vip.id())).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1);
 
@@ -352,6 +352,55 @@ class AdvisFlowTest {
         int sensitivity = pool.preparedQuery("select case_sensitivity from alert where trigger_event_id = $1").execute(Tuple.of(died))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger(0);
         assertThat(sensitivity).as("the newer registration's sensitivity, not the index's").isEqualTo(4);
+    }
+
+    @Test
+    void anEventWhoseAlertsTheDatabaseRefusesIsDeadLetteredAndTheEventsAfterItOnItsPartitionGetTheirs() {
+        // A check refusing one title in an alert's message stands in for any refusal no retry can cure.
+        String poison = "Giftig " + UUID.randomUUID();
+        sql("alter table alert add constraint refuses_poison_test check (message not like '%" + poison + "%')");
+        try {
+            // A party event: the moved-out rule's message holds the case title.
+            PartyRef refusedPerson = SampleCases.randomPerson();
+            PartyRef nextPerson;
+            do {
+                nextPerson = SampleCases.randomPerson();
+            } while (KafkaProbe.partition(Topics.PARTY_EVENTS, nextPerson.number())
+                    != KafkaProbe.partition(Topics.PARTY_EVENTS, refusedPerson.number()));
+            fixtures.indexCases(caseOf(refusedPerson, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, poison),
+                    caseOf(nextPerson, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp"));
+            UUID refused = postCprEvent(refusedPerson, "Flytning", "751", "706");
+            UUID next = postCprEvent(nextPerson, "Flytning", "751", "706");
+            await().atMost(WAIT).until(() -> alerts(next, movedOutRule).size() == 1);
+            assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.PARTY_EVENTS), refusedPerson.number(), Duration.ofSeconds(10)))
+                    .singleElement().satisfies(r -> {
+                        assertThat(KafkaProbe.header(r, "ce_id")).isEqualTo(refused.toString());
+                        assertThat(KafkaProbe.header(r, "dead-letter-reason"))
+                                .isEqualTo("PostgreSQL refused it: SQLSTATE 23514 (table alert, constraint refuses_poison_test)");
+                    });
+            assertThat(alertsOfEvent(refused)).isZero();
+
+            // A case event: the new-case rule's message holds the new case's title.
+            PartyRef person = SampleCases.randomPerson();
+            fixtures.indexCases(caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp"));
+            CaseRecord refusedCase = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, poison);
+            CaseRecord nextCase;
+            do {
+                nextCase = caseOf(person, "boern-familie", "28.20.00", Progress.OPSTAAET, null, "Forebyggende foranstaltning");
+            } while (KafkaProbe.partition(Topics.CASES, nextCase.key()) != KafkaProbe.partition(Topics.CASES, refusedCase.key()));
+            UUID refusedTrigger = publishCase(refusedCase);
+            UUID nextTrigger = publishCase(nextCase);
+            await().atMost(WAIT).until(() -> alerts(nextTrigger, newCaseRule).size() == 1);
+            assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), refusedCase.key(), Duration.ofSeconds(10)))
+                    .singleElement().satisfies(r -> {
+                        assertThat(KafkaProbe.header(r, "ce_id")).isEqualTo(refusedTrigger.toString());
+                        assertThat(KafkaProbe.header(r, "dead-letter-reason")).startsWith("advis could not raise its alerts: ")
+                                .contains("SQLSTATE 23514");
+                    });
+            assertThat(alertsOfEvent(refusedTrigger)).isZero();
+        } finally {
+            sql("alter table alert drop constraint refuses_poison_test");
+        }
     }
 
     @Test
@@ -375,6 +424,10 @@ class AdvisFlowTest {
                     row.getUUID("recipient_unit"), row.getString("message"), row.getString("party")));
         }
         return alerts;
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
     }
 
     private long alertsOfEvent(UUID triggerEventId) {

@@ -6,16 +6,19 @@ import dk.overblik.advis.rules.MessageTemplate;
 import dk.overblik.advis.rules.Rule;
 import dk.overblik.advis.rules.Trigger;
 import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.Deletion;
 import dk.overblik.contracts.validation.ReadResult;
 import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.contracts.value.Progress;
 import dk.overblik.service.kafka.CloudEventHeaders;
+import dk.overblik.service.kafka.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -23,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -58,18 +62,25 @@ public class CaseEventConsumer {
     private final AdvisConfig config;
     private final RecordReader reader = RecordReader.withSystemClock();
     private final Counter skipped;
+    private final Counter refused;
+    private final MutinyEmitter<byte[]> deadLetters;
 
-    public CaseEventConsumer(Pool pool, AlertRaiser raiser, Retry retry, AdvisConfig config, MeterRegistry registry) {
+    public CaseEventConsumer(Pool pool, AlertRaiser raiser, Retry retry, AdvisConfig config, MeterRegistry registry,
+                             @Channel("case-events-dlq") MutinyEmitter<byte[]> deadLetters) {
         this.pool = pool;
         this.raiser = raiser;
         this.retry = retry;
         this.config = config;
+        this.deadLetters = deadLetters;
         this.skipped = Counter.builder("advis.case.events.skipped")
                 .description("Case events advis could not read (the indexer dead-letters them)").register(registry);
+        this.refused = Counter.builder("advis.events.refused").tag("topic", Topics.CASES)
+                .description("Readable events whose alerts the database or OpenSearch refused; dead-lettered").register(registry);
     }
 
-    /** One registration of a case, or its deletion. */
-    record Change(String tenant, UUID caseId, Instant registeredAt, CaseRecord upsert, UUID eventId) {
+    /** One registration of a case, or its deletion, and the record it came in. */
+    record Change(String tenant, UUID caseId, Instant registeredAt, CaseRecord upsert, UUID eventId,
+                  ConsumerRecord<String, byte[]> record) {
         String key() {
             return tenant + "/" + caseId;
         }
@@ -84,7 +95,13 @@ public class CaseEventConsumer {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return retry.untilDone("A batch of " + changes.size() + " case events", process(changes));
+        // A case event advis cannot handle is one the indexer has indexed: it goes to the same dead-letter topic, with
+        // a reason that says it was advis that could not.
+        return retry.untilDoneOrRefused("A batch of " + changes.size() + " case events", changes, this::process,
+                (change, reason) -> {
+                    refused.increment();
+                    return new DeadLetter(change.record(), "advis could not raise its alerts: " + reason).sendTo(deadLetters);
+                });
     }
 
     private Uni<Void> process(List<Change> changes) {
@@ -194,13 +211,13 @@ public class CaseEventConsumer {
             ReadResult<CaseRecord> result = reader.readCase(record.value());
             if (result.isValid()) {
                 CaseRecord c = result.value();
-                return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId));
+                return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId, record));
             }
         } else if (EventTypes.CASE_DELETED.equals(type)) {
             ReadResult<Deletion> result = reader.readDeletion(record.value());
             if (result.isValid()) {
                 Deletion d = result.value();
-                return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId));
+                return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId, record));
             }
         }
         LOG.warnf("Skipping case event %s at offset %d: not a valid %s", record.key(), record.offset(), type);

@@ -6,21 +6,22 @@ import dk.overblik.advis.config.Municipalities;
 import dk.overblik.advis.rules.MessageTemplate;
 import dk.overblik.advis.rules.Rule;
 import dk.overblik.advis.rules.Trigger;
+import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.party.PartyEvent;
 import dk.overblik.contracts.validation.PartyEventReader;
 import dk.overblik.contracts.validation.ReadResult;
 import dk.overblik.service.kafka.DeadLetter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -43,44 +44,60 @@ public class PartyEventConsumer {
     private final AlertRaiser raiser;
     private final Retry retry;
     private final MutinyEmitter<byte[]> deadLetters;
+    private final Counter refused;
 
     public PartyEventConsumer(Municipalities municipalities, AlertRaiser raiser, Retry retry,
-                              @Channel("party-events-dlq") MutinyEmitter<byte[]> deadLetters) {
+                              @Channel("party-events-dlq") MutinyEmitter<byte[]> deadLetters, MeterRegistry registry) {
         this.municipalities = municipalities;
         this.raiser = raiser;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.refused = Counter.builder("advis.events.refused").tag("topic", Topics.PARTY_EVENTS)
+                .description("Readable events whose alerts the database or OpenSearch refused; dead-lettered").register(registry);
     }
 
     /**
      * A batch at a time: the rules once, every event's matching cases in one multi-search, every alert in one
-     * transaction. Unreadable records go to the dead-letter topic first; the batch is acknowledged after both.
+     * transaction. Unreadable records go to the dead-letter topic first, and so does an event whose alerts the
+     * database or OpenSearch refuses (see {@link Retry}); the batch is acknowledged after all of it.
      */
     @Incoming("party-events-in")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> batch) {
-        List<TriggerEvent> triggers = new ArrayList<>();
+        List<ReadEvent> events = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                triggers.addAll(triggers(read(record.value())));
+                List<TriggerEvent> triggers = triggers(read(record.value()));
+                if (!triggers.isEmpty()) {
+                    events.add(new ReadEvent(record, triggers));
+                }
             } catch (InvalidEvent e) {
                 LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                 rejected.add(new DeadLetter(record, e.getMessage()));
             }
         }
         Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
-                : retry.untilDone("Dead-lettering " + rejected.size() + " party events", Uni.join().all(rejected.stream()
-                        .map(letter -> deadLetters.sendMessage(Message.of(letter.value()).addMetadata(OutgoingKafkaRecordMetadata
-                                .<String>builder().withKey(letter.record().key()).withHeaders(letter.headers()).build()))).toList())
-                        .andFailFast().replaceWithVoid());
-        if (triggers.isEmpty()) {
+                : retry.untilDone("Dead-lettering " + rejected.size() + " party events",
+                Uni.join().all(rejected.stream().map(letter -> letter.sendTo(deadLetters)).toList()).andFailFast().replaceWithVoid());
+        if (events.isEmpty()) {
             return deadLettered;
         }
+        return deadLettered.chain(() -> retry.untilDoneOrRefused("A batch of " + events.size() + " party events", events,
+                this::raise, (event, reason) -> {
+                    refused.increment();
+                    return new DeadLetter(event.record(), reason).sendTo(deadLetters);
+                }));
+    }
+
+    /** A readable event and what it means to the municipalities served. */
+    record ReadEvent(ConsumerRecord<String, byte[]> record, List<TriggerEvent> triggers) {
+    }
+
+    private Uni<Integer> raise(List<ReadEvent> events) {
+        List<TriggerEvent> triggers = events.stream().flatMap(e -> e.triggers().stream()).toList();
         // The rules first, in one session on this context; the OpenSearch calls after them continue elsewhere.
-        return deadLettered.chain(() -> retry.untilDone("A batch of " + batch.count() + " party events",
-                Panache.withSession(() -> Rule.enabledFor(triggers.stream().map(TriggerEvent::trigger).distinct().toList()))
-                        .chain(rules -> raiser.raise(triggers, rules)))
-                .replaceWithVoid());
+        return Panache.withSession(() -> Rule.enabledFor(triggers.stream().map(TriggerEvent::trigger).distinct().toList()))
+                .chain(rules -> raiser.raise(triggers, rules));
     }
 
     /** The event as each municipality served sees it. */

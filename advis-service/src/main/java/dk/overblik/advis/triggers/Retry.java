@@ -6,10 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
 /**
- * Retries the handling of consumed events until it succeeds: a failure there is OpenSearch,
- * PostgreSQL or Kafka being away, never the event itself (bad events are refused before), and
- * the offset must not move past an event whose alerts are not stored.
+ * Retries the handling of consumed events until it succeeds, so that the offset never moves past an
+ * event whose alerts are not stored: a dependency away or busy is waited out. A {@link Refusal} (the
+ * database or OpenSearch refusing the work for what it holds) is not retried: the events are handled
+ * one at a time, and the one refused on its own is dead-lettered, so that it does not hold up its
+ * partition for good.
  */
 @ApplicationScoped
 public class Retry {
@@ -26,7 +33,49 @@ public class Retry {
      * Reactive needs it, and a failure may arrive on another thread). Call it on that context.
      */
     public <T> Uni<T> untilDone(String what, Uni<T> work) {
-        return work.runSubscriptionOn(VertxContexts.current()).onFailure().invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.toString()))
+        return untilDone(what, work, VertxContexts.current());
+    }
+
+    /**
+     * Runs {@code work} over {@code events} until done, as {@link #untilDone(String, Uni)} does, except that a
+     * refused batch is handled an event at a time and an event refused on its own goes to {@code deadLetter} with
+     * the reason (retried until sent). Events keep their order. Call it on the consumer's Vert.x context.
+     */
+    public <E> Uni<Void> untilDoneOrRefused(String what, List<E> events, Function<List<E>, Uni<?>> work,
+                                            BiFunction<E, String, Uni<Void>> deadLetter) {
+        return untilDoneOrRefused(what, events, work, deadLetter, VertxContexts.current());
+    }
+
+    private <E> Uni<Void> untilDoneOrRefused(String what, List<E> events, Function<List<E>, Uni<?>> work,
+                                             BiFunction<E, String, Uni<Void>> deadLetter, Executor context) {
+        Uni<?> attempt = Uni.createFrom().deferred(() -> work.apply(events));
+        return attempt.runSubscriptionOn(context)
+                .onFailure(Retry::isCurable).invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.toString()))
+                .onFailure(Retry::isCurable).retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely()
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(refused -> {
+                    String reason = Refusal.reasonFor(refused).orElseThrow();
+                    if (events.size() == 1) {
+                        LOG.warnf("%s was refused, dead-lettering it: %s", what, reason);
+                        return untilDone("Dead-lettering " + what, deadLetter.apply(events.get(0), reason), context);
+                    }
+                    LOG.warnf("%s was refused (%s); handling its events one at a time", what, reason);
+                    Uni<Void> each = Uni.createFrom().voidItem();
+                    for (int i = 0; i < events.size(); i++) {
+                        List<E> one = List.of(events.get(i));
+                        String which = what + ", event " + (i + 1) + " of " + events.size();
+                        each = each.chain(() -> untilDoneOrRefused(which, one, work, deadLetter, context));
+                    }
+                    return each;
+                });
+    }
+
+    private <T> Uni<T> untilDone(String what, Uni<T> work, Executor context) {
+        return work.runSubscriptionOn(context).onFailure().invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.toString()))
                 .onFailure().retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely();
+    }
+
+    private static boolean isCurable(Throwable failure) {
+        return Refusal.reasonFor(failure).isEmpty();
     }
 }

@@ -4,11 +4,9 @@ import dk.overblik.contracts.event.Topics;
 import dk.overblik.service.kafka.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -43,7 +41,6 @@ public class DeadLetters {
         ConsumerRecord<String, byte[]> record = rejected.record();
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), rejected.reason());
         metrics.deadLettered(record.topic().equals(dk.overblik.contracts.event.Topics.CASES) ? "cases" : "documents");
-        return emitters.get(record.topic()).sendMessage(Message.of(rejected.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(rejected.headers()).build()));
+        return rejected.sendTo(emitters.get(record.topic()));
     }
 }

@@ -1,7 +1,12 @@
 package dk.overblik.service.kafka;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 
@@ -29,5 +34,11 @@ public record DeadLetter(ConsumerRecord<String, byte[]> record, String reason) {
     /** The value as it came (empty for none). */
     public byte[] value() {
         return record.value() == null ? new byte[0] : record.value();
+    }
+
+    /** Sends it to the dead-letter topic {@code emitter} writes to, with its key; done when Kafka has it. */
+    public Uni<Void> sendTo(MutinyEmitter<byte[]> emitter) {
+        return emitter.sendMessage(Message.of(value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key()).withHeaders(headers()).build()));
     }
 }
