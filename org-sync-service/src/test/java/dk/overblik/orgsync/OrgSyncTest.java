@@ -138,7 +138,7 @@ class OrgSyncTest {
     void anUnchangedExportChangesAndPublishesNothing() {
         applied(TestOrg.export(TENANT));
         long access = accessRecords();
-        long org = orgRecords();
+        long orgBefore = orgRecords();
 
         SyncReport again = upload(loader, TENANT, TestOrg.export(TENANT)).statusCode(200).extract().as(SyncReport.class);
         awaitPublished();
@@ -146,7 +146,7 @@ class OrgSyncTest {
         assertThat(again.outcome()).isEqualTo(SyncOutcome.UNCHANGED);
         assertThat(again.accessPublished()).isZero();
         assertThat(accessRecords()).isEqualTo(access);
-        assertThat(orgRecords()).isEqualTo(org);
+        assertThat(orgRecords()).isEqualTo(orgBefore);
     }
 
     @Test
@@ -244,6 +244,55 @@ class OrgSyncTest {
                 .body("units", equalTo(7))
                 .body("users", equalTo(5));
         assertThat(accessRecords()).isEqualTo(access);
+    }
+
+    @Test
+    void anExportGivingARecordLargerThanTheTopicsTakeIsRefusedRatherThanLeftToBlockTheOutbox() {
+        OrgExport good = TestOrg.export(TENANT);
+        applied(good);
+        long access = accessRecords();
+        long orgBefore = orgRecords();
+
+        // 3,000 more units under the root: the access of the two users placed at the root lists every one of them, some
+        // 117 kB, over the 100 kB the test profile allows.
+        List<OrgUnitRegistration> units = new ArrayList<>(good.orgUnits());
+        for (int i = 0; i < 3_000; i++) {
+            units.add(TestOrg.unit(TestOrg.id("many/" + i), "Enhed " + i, TestOrg.ROOT, List.of(), List.of(), false));
+        }
+        upload(loader, TENANT, new OrgExport(TENANT, good.exportedAt(), units, good.users())).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("Users[2]", "Users[3]"))
+                .body("violations.code", contains("TOO_LONG", "TOO_LONG"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("on overblik.access.v1, over the 100000 bytes"));
+
+        given().auth().oauth2(admin).get("/api/v1/org-sync/status").then().statusCode(200)
+                .body("lastRun.outcome", equalTo("REFUSED"))
+                .body("units", equalTo(7))
+                .body("pendingPublish", equalTo(0));
+        assertThat(accessRecords()).isEqualTo(access);
+        assertThat(orgRecords()).isEqualTo(orgBefore);
+    }
+
+    @Test
+    void anExportLargerThanAllowedIsRefusedByEveryChannelBeforeItIsRead(@TempDir Path folder) throws Exception {
+        byte[] tooLarge = new byte[4 * 1024 * 1024 + 1]; // the test profile's overblik.org-sync.max-export-size is 4M
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+
+        given().auth().oauth2(loader).contentType(ContentType.JSON).body(tooLarge).when().put("/api/v1/org-exports/" + TENANT)
+                .then().statusCode(413);
+
+        ExportServer.serve(tooLarge);
+        SyncReport pulled = puller.pull(ExportServer.TENANT).await().atMost(Duration.ofSeconds(60));
+        assertThat(pulled.outcome()).isEqualTo(SyncOutcome.FAILED);
+        assertThat(pulled.detail()).contains("is larger than the 4194304 bytes allowed");
+
+        Files.write(folder.resolve("huge.json"), tooLarge);
+        assertThat(dropFolder.scan(folder)).singleElement().satisfies(report -> {
+            assertThat(report.outcome()).isEqualTo(SyncOutcome.REFUSED);
+            assertThat(report.violations()).singleElement().satisfies(v -> assertThat(v.message()).contains("over the 4194304 bytes"));
+        });
+        assertThat(folder.resolve("refused/huge.json")).exists();
+        assertThat(folder.resolve("refused/huge.json.report.json")).exists();
     }
 
     @Test

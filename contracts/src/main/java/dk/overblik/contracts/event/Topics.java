@@ -18,6 +18,13 @@ public final class Topics {
     /** Topics whose latest value per key is the state (log compaction). */
     public static final Set<String> COMPACTED = Set.of(ORG, ACCESS);
 
+    /**
+     * The largest record the compacted topics take (their {@code max.message.bytes}, and org-sync's
+     * {@code max.request.size}), above Kafka's 1 MiB default: a director's access lists every unit below
+     * her, some 40 bytes each, and a large municipality has tens of thousands of units.
+     */
+    public static final int COMPACTED_MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
     private static final String DLQ_SUFFIX = ".dlq";
 
     private Topics() {

@@ -1,5 +1,6 @@
 package dk.overblik.orgsync.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,6 +26,18 @@ public interface OrgSyncConfig {
 
     /** How often the outbox is drained besides right after each import (catches what a crash left). */
     Duration outboxDrainEvery();
+
+    /**
+     * The largest export taken, by upload (the HTTP body limit is set from it), pull or drop folder;
+     * a larger one is refused before it is read into memory.
+     */
+    MemorySize maxExportSize();
+
+    /**
+     * The largest unit, user or access record an import may publish; an export that would give a larger
+     * one is refused. Below {@code Topics.COMPACTED_MAX_RECORD_BYTES}, leaving room for key and headers.
+     */
+    int maxRecordBytes();
 
     default boolean orgRestriction(String tenant) {
         Municipality municipality = municipalities().get(tenant);

@@ -2,6 +2,8 @@ package dk.overblik.orgsync.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.json.Json;
+import dk.overblik.contracts.validation.Violation;
+import dk.overblik.contracts.validation.ViolationCode;
 import dk.overblik.orgsync.config.OrgSyncConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,9 +65,19 @@ public class DropFolder {
     }
 
     private SyncReport importFile(Path folder, Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        String tenant = municipalityOf(content);
-        SyncReport report = orgImport.importExport(tenant, content, ImportChannel.DROP).await().indefinitely();
+        long limit = config.maxExportSize().asLongValue();
+        SyncReport report;
+        if (Files.size(file) > limit) {
+            // Not read: the municipality it names is unknown, so it is refused here, not recorded as a run.
+            Instant now = Instant.now();
+            report = SyncReport.withoutChanges(null, ImportChannel.DROP, SyncOutcome.REFUSED, now, now,
+                    "The export was refused as a whole; the last good organisation is kept.", List.of(new Violation("",
+                            ViolationCode.TOO_LONG, "is " + Files.size(file) + " bytes, over the " + limit
+                            + " bytes allowed (overblik.org-sync.max-export-size)")));
+        } else {
+            byte[] content = Files.readAllBytes(file);
+            report = orgImport.importExport(municipalityOf(content), content, ImportChannel.DROP).await().indefinitely();
+        }
         Path target = folder.resolve(report.outcome() == SyncOutcome.REFUSED ? "refused" : "imported");
         Files.createDirectories(target);
         Path moved = target.resolve(file.getFileName());

@@ -4,9 +4,12 @@ import dk.overblik.orgsync.config.OrgSyncConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,16 +55,41 @@ public class ExportPuller {
         URI url = municipality.exportUrl().get();
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json").GET();
         municipality.exportToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()))
-                .onItemOrFailure().transformToUni((response, failure) -> {
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()))
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // the body is read blocking, up to the limit
+                .map(response -> fetch(url, response))
+                .onItemOrFailure().transformToUni((fetched, failure) -> {
                     if (failure != null) {
                         return orgImport.failed(tenant, ImportChannel.PULL, started, "Fetching " + url + " failed: " + failure);
                     }
-                    if (response.statusCode() != 200) {
-                        return orgImport.failed(tenant, ImportChannel.PULL, started,
-                                "Fetching " + url + " answered HTTP " + response.statusCode());
+                    if (fetched.problem() != null) {
+                        return orgImport.failed(tenant, ImportChannel.PULL, started, fetched.problem());
                     }
-                    return orgImport.importExport(tenant, response.body(), ImportChannel.PULL);
+                    return orgImport.importExport(tenant, fetched.body(), ImportChannel.PULL);
                 });
+    }
+
+    /** The body, or why there is none to import. */
+    private record Fetched(byte[] body, String problem) {
+    }
+
+    private Fetched fetch(URI url, HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                return new Fetched(null, "Fetching " + url + " answered HTTP " + response.statusCode());
+            }
+            long limit = config.maxExportSize().asLongValue();
+            if (response.headers().firstValueAsLong("Content-Length").orElse(0) > limit) {
+                return new Fetched(null, tooLarge(url, limit));
+            }
+            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return content.length > limit ? new Fetched(null, tooLarge(url, limit)) : new Fetched(content, null);
+        } catch (IOException e) {
+            return new Fetched(null, "Fetching " + url + " failed: " + e);
+        }
+    }
+
+    private static String tooLarge(URI url, long limit) {
+        return "The export at " + url + " is larger than the " + limit + " bytes allowed (overblik.org-sync.max-export-size)";
     }
 }

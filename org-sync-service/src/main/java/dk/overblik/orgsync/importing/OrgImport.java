@@ -64,19 +64,28 @@ public class OrgImport {
                 .invoke(() -> phases.done("read"))
                 .chain(read -> read.violations().isEmpty()
                         ? apply(tenant, read.export(), channel, started, phases)
-                                .onFailure(OlderExport.class).recoverWithUni(e -> refuse(tenant, channel, started,
-                                        List.of(new Violation("ExportedAt", ViolationCode.INCONSISTENT, e.getMessage()))))
+                                .onFailure(RefusedInApply.class).recoverWithUni(e -> refuse(tenant, channel, started,
+                                        ((RefusedInApply) e).violations))
                         : refuse(tenant, channel, started, read.violations()));
     }
 
-    /**
-     * An export made before the one applied last: applying it would bring back what the newer one
-     * ended (a leaver's access). It happens when a slow pull finishes after an upload, or a PUT is
-     * retried late. Refused, inside the municipality's lock, so that the order of exports holds.
-     */
-    private static final class OlderExport extends RuntimeException {
-        OlderExport(Instant exportedAt, Instant newest) {
-            super("is " + exportedAt + ", older than the export applied last (" + newest + ")", null, false, false);
+    /** What is refused only once the import has begun; the transaction is rolled back and the export refused as a whole. */
+    private static final class RefusedInApply extends RuntimeException {
+        private final List<Violation> violations;
+
+        RefusedInApply(List<Violation> violations) {
+            super(violations.get(0).path() + " " + violations.get(0).message(), null, false, false);
+            this.violations = violations;
+        }
+
+        /**
+         * An export made before the one applied last: applying it would bring back what the newer one
+         * ended (a leaver's access). It happens when a slow pull finishes after an upload, or a PUT is
+         * retried late. Refused, inside the municipality's lock, so that the order of exports holds.
+         */
+        static RefusedInApply olderExport(Instant exportedAt, Instant newest) {
+            return new RefusedInApply(List.of(new Violation("ExportedAt", ViolationCode.INCONSISTENT,
+                    "is " + exportedAt + ", older than the export applied last (" + newest + ")")));
         }
     }
 
@@ -162,7 +171,7 @@ public class OrgImport {
                             var row = rows.iterator().next();
                             OffsetDateTime newest = row.getOffsetDateTime(1);
                             if (export.exportedAt() != null && newest != null && export.exportedAt().isBefore(newest.toInstant())) {
-                                throw new OlderExport(export.exportedAt(), newest.toInstant());
+                                throw RefusedInApply.olderExport(export.exportedAt(), newest.toInstant());
                             }
                             return row.getLong(0);
                         })
@@ -176,6 +185,14 @@ public class OrgImport {
                                                     orgRestriction))
                                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                             .invoke(() -> phases.done("compare"))
+                                            .invoke(plan -> {
+                                                // Refused here rather than left in the outbox, where Kafka would refuse it on every try.
+                                                List<Violation> oversized = RecordSizeCheck.check(export, plan.outbox(),
+                                                        config.maxRecordBytes());
+                                                if (!oversized.isEmpty()) {
+                                                    throw new RefusedInApply(oversized);
+                                                }
+                                            })
                                             .chain(plan -> write(connection, tenant, channel, started, plan)
                                                     .call(report -> exportedAt(connection, report, export))
                                                     .map(report -> new Applied(report, latestRun, before,

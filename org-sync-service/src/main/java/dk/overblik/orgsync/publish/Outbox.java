@@ -1,6 +1,7 @@
 package dk.overblik.orgsync.publish;
 
 import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.event.Topics;
 import io.quarkus.scheduler.Scheduled;
 import dk.overblik.service.outbox.OutboxDrain;
 import io.smallrye.mutiny.Uni;
@@ -56,6 +57,7 @@ public class Outbox {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.COMPACTED_MAX_RECORD_BYTES,
                 ProducerConfig.CLIENT_ID_CONFIG, "org-sync-outbox"), new StringSerializer(), new ByteArraySerializer());
     }
 

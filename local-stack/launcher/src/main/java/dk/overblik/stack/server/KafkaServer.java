@@ -8,7 +8,10 @@ import dk.overblik.stack.StackLayout;
 import dk.overblik.stack.process.Processes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 import java.io.IOException;
@@ -17,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,7 +152,7 @@ public final class KafkaServer implements Component {
         }
     }
 
-    /** Creates every topic of the design with its dead-letter topic; org and access are compacted. */
+    /** Creates every topic of the design with its dead-letter topic; org and access are compacted and take larger records. */
     @Override
     public void afterReady() {
         try (Admin admin = admin()) {
@@ -158,7 +163,8 @@ public final class KafkaServer implements Component {
                     if (!existing.contains(name)) {
                         NewTopic newTopic = new NewTopic(name, PARTITIONS, (short) 1);
                         if (Topics.COMPACTED.contains(name)) {
-                            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.COMPACTED_MAX_RECORD_BYTES)));
                         }
                         missing.add(newTopic);
                     }
@@ -167,6 +173,14 @@ public final class KafkaServer implements Component {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            // A stack made before the compacted topics took larger records gets the setting too.
+            Map<ConfigResource, Collection<AlterConfigOp>> larger = new HashMap<>();
+            for (String topic : Topics.COMPACTED) {
+                larger.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.COMPACTED_MAX_RECORD_BYTES)),
+                        AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(larger).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StackException("Could not create Kafka topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
