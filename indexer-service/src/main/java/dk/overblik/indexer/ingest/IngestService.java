@@ -27,8 +27,8 @@ import java.util.UUID;
 
 /**
  * The vendor API's rules: every contract rule is checked, a batch is accepted whole or not at
- * all, a vendor writes only for its own source system and municipalities, and nothing invalid
- * reaches Kafka. Accepted records are published before the answer (202) goes out.
+ * all, a vendor writes only for its own source system and municipalities and only ids that are
+ * not another source system's ({@link RecordOwnership}), and nothing invalid reaches Kafka. Accepted records are published before the answer (202) goes out.
  */
 @ApplicationScoped
 public class IngestService {
@@ -37,11 +37,13 @@ public class IngestService {
     private final RecordReader reader;
     private final RecordPublisher publisher;
     private final QualityRecorder quality;
+    private final RecordOwnership ownership;
 
-    public IngestService(RecordReader reader, RecordPublisher publisher, QualityRecorder quality) {
+    public IngestService(RecordReader reader, RecordPublisher publisher, QualityRecorder quality, RecordOwnership ownership) {
         this.reader = reader;
         this.publisher = publisher;
         this.quality = quality;
+        this.ownership = ownership;
     }
 
     public Uni<Integer> one(RecordKind kind, Caller caller, byte[] body) {
@@ -93,7 +95,8 @@ public class IngestService {
             VendorScope.require(caller, fields.sourceSystem(), fields.tenant());
             events.add(new RecordPublisher.Event(kind, kind.upsertedType(), fields, record));
         }
-        return publisher.publish(events).replaceWith(records.size());
+        return ownership.require(kind, events.stream().map(RecordPublisher.Event::fields).toList(), batch)
+                .chain(() -> publisher.publish(events)).replaceWith(records.size());
     }
 
     /** A deletion by the source: {@code DELETE .../{id}?registeredAt=...&tenant=...}. */
@@ -134,9 +137,11 @@ public class IngestService {
         }
         Deletion deletion = new Deletion(uuid, municipality, caller.sourceSystem(), registered);
         VendorScope.require(caller, deletion.sourceSystem(), deletion.tenant());
-        RecordKind.Fields fields = new RecordKind.Fields(RecordKey.of(deletion.tenant(), deletion.id()),
+        RecordKind.Fields fields = new RecordKind.Fields(deletion.id(), RecordKey.of(deletion.tenant(), deletion.id()),
                 RegistrationVersion.of(registered), deletion.tenant(), deletion.sourceSystem(), registered);
-        return publisher.publish(List.of(new RecordPublisher.Event(kind, kind.deletedType(), fields, deletion))).replaceWith(1);
+        return ownership.require(kind, List.of(fields), false)
+                .chain(() -> publisher.publish(List.of(new RecordPublisher.Event(kind, kind.deletedType(), fields, deletion))))
+                .replaceWith(1);
     }
 
     private static JsonNode parse(byte[] body, RecordKind kind) {

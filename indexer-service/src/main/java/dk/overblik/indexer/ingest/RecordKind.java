@@ -2,16 +2,21 @@ package dk.overblik.indexer.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.event.EventTypes;
+import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.DocumentIndex;
+import dk.overblik.contracts.index.IndexedCase;
+import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.DocumentRecord;
 import dk.overblik.contracts.validation.ReadResult;
 import dk.overblik.contracts.validation.RecordReader;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** The two kinds of record vendors push, with how to read them and which events they become. */
 enum RecordKind {
-    CASE(EventTypes.CASE_UPSERTED, EventTypes.CASE_DELETED, "case") {
+    CASE(EventTypes.CASE_UPSERTED, EventTypes.CASE_DELETED, "case", CaseIndex.READ_ALIAS) {
         @Override
         ReadResult<?> read(RecordReader reader, JsonNode node, String path) {
             return reader.readCase(node, path);
@@ -20,10 +25,15 @@ enum RecordKind {
         @Override
         Fields fields(Object record) {
             CaseRecord c = (CaseRecord) record;
-            return new Fields(c.key(), c.version(), c.tenant(), c.sourceSystem(), c.registeredAt());
+            return new Fields(c.id(), c.key(), c.version(), c.tenant(), c.sourceSystem(), c.registeredAt());
+        }
+
+        @Override
+        String indexId(String tenant, UUID id) {
+            return IndexedCase.documentId(tenant, id);
         }
     },
-    DOCUMENT(EventTypes.DOCUMENT_UPSERTED, EventTypes.DOCUMENT_DELETED, "document") {
+    DOCUMENT(EventTypes.DOCUMENT_UPSERTED, EventTypes.DOCUMENT_DELETED, "document", DocumentIndex.READ_ALIAS) {
         @Override
         ReadResult<?> read(RecordReader reader, JsonNode node, String path) {
             return reader.readDocument(node, path);
@@ -32,24 +42,38 @@ enum RecordKind {
         @Override
         Fields fields(Object record) {
             DocumentRecord d = (DocumentRecord) record;
-            return new Fields(d.key(), d.version(), d.tenant(), d.sourceSystem(), d.registeredAt());
+            return new Fields(d.id(), d.key(), d.version(), d.tenant(), d.sourceSystem(), d.registeredAt());
+        }
+
+        @Override
+        String indexId(String tenant, UUID id) {
+            return IndexedDocument.documentId(tenant, id);
         }
     };
 
     private final String upsertedType;
     private final String deletedType;
     private final String noun;
+    private final String readAlias;
 
-    RecordKind(String upsertedType, String deletedType, String noun) {
+    RecordKind(String upsertedType, String deletedType, String noun, String readAlias) {
         this.upsertedType = upsertedType;
         this.deletedType = deletedType;
         this.noun = noun;
+        this.readAlias = readAlias;
     }
 
     abstract ReadResult<?> read(RecordReader reader, JsonNode node, String path);
 
-    /** What the publisher and the vendor check need of a record. */
+    /** What the publisher and the vendor checks need of a record. */
     abstract Fields fields(Object record);
+
+    /** The record's id in its index. */
+    abstract String indexId(String tenant, UUID id);
+
+    String readAlias() {
+        return readAlias;
+    }
 
     String upsertedType() {
         return upsertedType;
@@ -63,6 +87,6 @@ enum RecordKind {
         return noun;
     }
 
-    record Fields(String key, long version, String tenant, String sourceSystem, Instant registeredAt) {
+    record Fields(UUID id, String key, long version, String tenant, String sourceSystem, Instant registeredAt) {
     }
 }

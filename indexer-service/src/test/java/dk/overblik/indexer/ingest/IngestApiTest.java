@@ -5,6 +5,7 @@ import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.DocumentRecord;
 import dk.overblik.indexer.Indexed;
+import dk.overblik.simulator.deliver.Tokens;
 import dk.overblik.testsupport.KafkaProbe;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;
@@ -143,6 +144,57 @@ class IngestApiTest {
                 .then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
                 assertThat(Indexed.aCase(openSearch, c.tenant(), c.id()).orElseThrow().deleted()).isTrue());
+    }
+
+    @Test
+    void aVendorSystemCannotOverwriteOrDeleteAnotherSourceSystemsRecordEvenKnowingItsId() {
+        CaseRecord esdhCase = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "ESDH's sag");
+        DocumentRecord esdhDocument = SampleCases.documentOn("ESDH's dokument", esdhCase);
+        given().auth().oauth2(vendor).contentType(ContentType.JSON).body(Json.toBytes(esdhCase)).when().post("/api/v1/cases")
+                .then().statusCode(202);
+        given().auth().oauth2(vendor).contentType(ContentType.JSON).body(Json.toBytes(esdhDocument)).when().post("/api/v1/documents")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Indexed.aCase(openSearch, esdhCase.tenant(), esdhCase.id())
+                .isPresent() && Indexed.aDocument(openSearch, esdhDocument.tenant(), esdhDocument.id()).isPresent());
+        long casesBefore = KafkaProbe.endOffsetSum(Topics.CASES);
+        long documentsBefore = KafkaProbe.endOffsetSum(Topics.DOCUMENTS);
+
+        // The jobcenter system also writes for municipality A: its own records under ESDH's ids, newer, are refused.
+        String jobcenter = TestStack.tokens().forClient(Tokens.vendorClient("jobcenter"), Tokens.DEMO_SECRET);
+        CaseRecord takeover = asJobcenter(SampleCases.laterVersion(esdhCase, "Overtaget", 60));
+        given().auth().oauth2(jobcenter).contentType(ContentType.JSON).body(Json.toBytes(takeover)).when().post("/api/v1/cases")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.startsWith("The case has an id of records another source system indexed"));
+        CaseRecord ownCase = asJobcenter(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Jobcenterets sag"));
+        given().auth().oauth2(jobcenter).contentType(ContentType.JSON).body(Json.toBytes(List.of(ownCase, takeover)))
+                .when().post("/api/v1/cases/batch")
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.startsWith("Records [1] have ids"));
+        DocumentRecord documentTakeover = new DocumentRecord(esdhDocument.id(), esdhDocument.tenant(), "jobcenter", List.of(ownCase.id()),
+                esdhDocument.documentNumber(), "Overtaget", esdhDocument.type(), esdhDocument.letterDate(), esdhDocument.sensitivity(),
+                esdhDocument.parties(), esdhDocument.registeredAt().plusSeconds(60), null);
+        given().auth().oauth2(jobcenter).contentType(ContentType.JSON).body(Json.toBytes(documentTakeover)).when().post("/api/v1/documents")
+                .then().statusCode(403);
+        given().auth().oauth2(jobcenter).when().delete("/api/v1/cases/" + esdhCase.id() + "?registeredAt="
+                + esdhCase.registeredAt().plusSeconds(60) + "&tenant=" + esdhCase.tenant()).then().statusCode(403);
+        given().auth().oauth2(jobcenter).when().delete("/api/v1/documents/" + esdhDocument.id() + "?registeredAt="
+                + esdhDocument.registeredAt().plusSeconds(60) + "&tenant=" + esdhDocument.tenant()).then().statusCode(403);
+        assertThat(KafkaProbe.endOffsetSum(Topics.CASES)).isEqualTo(casesBefore);
+        assertThat(KafkaProbe.endOffsetSum(Topics.DOCUMENTS)).isEqualTo(documentsBefore);
+
+        // The owner still updates its own record, and the same id in the other municipality is another record.
+        given().auth().oauth2(vendor).contentType(ContentType.JSON).body(Json.toBytes(SampleCases.laterVersion(esdhCase, "Opdateret", 30)))
+                .when().post("/api/v1/cases").then().statusCode(202);
+        CaseRecord sameIdElsewhere = new CaseRecord(esdhCase.id(), SampleCases.TENANT_B, "jobcenter", esdhCase.caseNumber(),
+                "Samme id, anden kommune", null, null, esdhCase.kle(), esdhCase.progress(), null, esdhCase.sensitivity(), esdhCase.parties(),
+                esdhCase.responsibleUnit(), null, esdhCase.openedAt(), null, esdhCase.registeredAt(), null);
+        given().auth().oauth2(jobcenter).contentType(ContentType.JSON).body(Json.toBytes(sameIdElsewhere)).when().post("/api/v1/cases")
+                .then().statusCode(202);
+    }
+
+    private static CaseRecord asJobcenter(CaseRecord c) {
+        return new CaseRecord(c.id(), c.tenant(), "jobcenter", c.caseNumber(), c.title(), c.titleAlternative(), c.description(), c.kle(),
+                c.progress(), c.sourceStatus(), c.sensitivity(), c.parties(), c.responsibleUnit(), c.primaryCaseworker(), c.openedAt(),
+                c.closedAt(), c.registeredAt(), c.deepLink());
     }
 
     @Test
