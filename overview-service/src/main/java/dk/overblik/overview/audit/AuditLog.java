@@ -3,6 +3,7 @@ package dk.overblik.overview.audit;
 import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.reactive.VertxContexts;
 import dk.overblik.service.security.Caller;
+import dk.overblik.service.sql.DataRefusal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class AuditLog {
     /** The advisory lock that orders audit writes. */
-    private static final long CHAIN_LOCK = 0x6f76657262L;
+    public static final long CHAIN_LOCK = 0x6f76657262L;
     /** The most entries in one transaction. */
     static final int MAX_GROUP = 500;
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -102,10 +103,12 @@ public class AuditLog {
         pool.withTransaction(connection -> write(connection, group)).subscribe().with(
                 done -> finish(group, null),
                 failure -> {
-                    if (group.size() == 1) {
-                        finish(group, failure);
-                    } else {
+                    // Only an entry the database refuses is worth writing apart; a lock or statement timeout, or a database
+                    // away, would only make every lookup of the group wait its turn again.
+                    if (group.size() > 1 && DataRefusal.of(failure).isPresent()) {
                         oneByOne(group);
+                    } else {
+                        finish(group, failure);
                     }
                 });
     }

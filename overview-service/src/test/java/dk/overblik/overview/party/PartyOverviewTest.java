@@ -6,6 +6,7 @@ import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.Deletion;
 import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.value.PartyRef;
+import dk.overblik.overview.audit.AuditLog;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.stack.StackEnv;
 import dk.overblik.contracts.access.EffectiveAccess;
@@ -33,8 +34,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +160,37 @@ class PartyOverviewTest {
                 s.execute("alter table audit_entry_unavailable rename to audit_entry");
             }
         }
+    }
+
+    @Test
+    void whileAnotherWriterHoldsTheAuditChainLookupsFailWithinTheLockTimeoutNotOneAfterAnother() throws Exception {
+        PartyRef person = SampleCases.randomPerson();
+        index(List.of(IndexedCase.of(SampleCases.openCase(SampleCases.TENANT_A, person, "Hemmelig sag"))));
+        ExecutorService users = Executors.newFixedThreadPool(3);
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            s.execute("select pg_advisory_lock(" + AuditLog.CHAIN_LOCK + ")"); // a writer that hangs, holding the chain
+            try {
+                List<Future<Long>> lookups = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    lookups.add(users.submit(() -> {
+                        long started = System.nanoTime();
+                        lookup(caseworkerA, person.urn()).then().statusCode(503)
+                                .body("type", equalTo("urn:overblik:problem:audit-unavailable"))
+                                .body(not(org.hamcrest.Matchers.containsString("Hemmelig sag")));
+                        return (System.nanoTime() - started) / 1_000_000;
+                    }));
+                }
+                // The 5 s lock timeout per group, at most two groups in turn; not 5 s more per lookup, nor the 15 s give-up.
+                for (Future<Long> lookup : lookups) {
+                    assertThat(lookup.get(30, TimeUnit.SECONDS)).isBetween(4_000L, 13_000L);
+                }
+            } finally {
+                s.execute("select pg_advisory_unlock(" + AuditLog.CHAIN_LOCK + ")");
+            }
+        } finally {
+            users.shutdown();
+        }
+        lookup(caseworkerA, person.urn()).then().statusCode(200);
     }
 
     @Test
