@@ -398,6 +398,10 @@ class AdvisFlowTest {
                                 .contains("SQLSTATE 23514");
                     });
             assertThat(alertsOfEvent(refusedTrigger)).isZero();
+            assertThat(pool.preparedQuery("select count(*) from tracked_case where case_id = $1 and registered_at = $2")
+                    .execute(Tuple.of(refusedCase.id(), refusedCase.registeredAt().atOffset(java.time.ZoneOffset.UTC)))
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0))
+                    .as("the dead-lettered registration is tracked all the same").isEqualTo(1);
         } finally {
             sql("alter table alert drop constraint refuses_poison_test");
         }

@@ -15,10 +15,18 @@ import java.util.Map;
 public class ExportServer implements QuarkusTestResourceLifecycleManager {
     public static final String TENANT = "29189714";
     private static volatile byte[] served;
+    private static volatile boolean announceLength = true;
     private HttpServer server;
 
     public static void serve(byte[] export) {
         served = export;
+        announceLength = true;
+    }
+
+    /** Serves the export chunked, without a Content-Length: the client learns its size only by reading it. */
+    public static void serveChunked(byte[] export) {
+        served = export;
+        announceLength = false;
     }
 
     @Override
@@ -34,7 +42,7 @@ public class ExportServer implements QuarkusTestResourceLifecycleManager {
                 exchange.sendResponseHeaders(503, -1);
             } else {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(200, announceLength ? body.length : 0);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }

@@ -281,10 +281,15 @@ class OrgSyncTest {
         given().auth().oauth2(loader).contentType(ContentType.JSON).body(tooLarge).when().put("/api/v1/org-exports/" + TENANT)
                 .then().statusCode(413);
 
+        // Announced as too large, and found too large while read (no Content-Length).
         ExportServer.serve(tooLarge);
         SyncReport pulled = puller.pull(ExportServer.TENANT).await().atMost(Duration.ofSeconds(60));
         assertThat(pulled.outcome()).isEqualTo(SyncOutcome.FAILED);
         assertThat(pulled.detail()).contains("is larger than the 4194304 bytes allowed");
+        ExportServer.serveChunked(tooLarge);
+        SyncReport pulledChunked = puller.pull(ExportServer.TENANT).await().atMost(Duration.ofSeconds(60));
+        assertThat(pulledChunked.outcome()).isEqualTo(SyncOutcome.FAILED);
+        assertThat(pulledChunked.detail()).contains("is larger than the 4194304 bytes allowed");
 
         Files.write(folder.resolve("huge.json"), tooLarge);
         assertThat(dropFolder.scan(folder)).singleElement().satisfies(report -> {

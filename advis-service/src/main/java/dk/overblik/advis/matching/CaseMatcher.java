@@ -91,7 +91,7 @@ public class CaseMatcher {
             if (status == 404) {
                 return List.of(); // no index yet: no cases
             }
-            throw new OpenSearchJson.Failure(status, response.path("error").toString());
+            throw new OpenSearchJson.Failure(status, response.toString()); // the item holds {"error": {"type": ...}}
         }
         List<IndexedCase> cases = new ArrayList<>();
         for (JsonNode hit : response.path("hits").path("hits")) {

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Case events to alerts, a batch at a time: which cases opened, closed or changed progress (against
@@ -96,15 +97,23 @@ public class CaseEventConsumer {
             return Uni.createFrom().voidItem();
         }
         // A case event advis cannot handle is one the indexer has indexed: it goes to the same dead-letter topic, with
-        // a reason that says it was advis that could not.
-        return retry.untilDoneOrRefused("A batch of " + changes.size() + " case events", changes, this::process,
+        // a reason that says it was advis that could not. Its registration is still tracked (without its alerts), so
+        // that the access fields of earlier alerts on the case follow it.
+        Executor context = retry.context();
+        return retry.untilDoneOrRefused("A batch of " + changes.size() + " case events", changes, c -> process(c, true),
                 (change, reason) -> {
                     refused.increment();
-                    return new DeadLetter(change.record(), "advis could not raise its alerts: " + reason).sendTo(deadLetters);
-                });
+                    return new DeadLetter(change.record(), "advis could not raise its alerts: " + reason).sendTo(deadLetters)
+                            .chain(() -> retry.untilDoneOrRefused("Tracking a dead-lettered case event", List.of(change),
+                                    c -> process(c, false), (untracked, why) -> {
+                                        LOG.warnf("Could not track the dead-lettered case event %s either: %s", untracked.key(), why);
+                                        return Uni.createFrom().voidItem();
+                                    }, context));
+                }, context);
     }
 
-    private Uni<Void> process(List<Change> changes) {
+    /** The changes' transitions, their alerts when {@code raiseAlerts}, then the new last registrations. */
+    private Uni<Void> process(List<Change> changes, boolean raiseAlerts) {
         // The rules first, in one session on this context; the OpenSearch calls after them continue elsewhere.
         return Panache.withSession(() -> Rule.enabledFor(CASE_TRIGGERS))
                 .chain(rules -> tracked(changes).chain(tracked -> {
@@ -115,9 +124,11 @@ public class CaseEventConsumer {
                 if (!CaseTransitions.isNewer(previous, change.registeredAt())) {
                     continue;
                 }
-                if (change.upsert() != null) {
+                if (change.upsert() != null && raiseAlerts) {
                     CaseTransitions.of(previous, change.upsert(), config.caseOpenedWithin(), Instant.now())
                             .ifPresent(trigger -> triggers.add(triggerEvent(change, trigger)));
+                }
+                if (change.upsert() != null) {
                     tracked.put(change.key(), new CaseTransitions.Tracked(change.upsert().progress(), change.registeredAt(), false));
                 } else {
                     tracked.put(change.key(), new CaseTransitions.Tracked(previous == null ? null : previous.progress(),

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Party events (CPR events) to alerts: what the event means to each municipality served (moved out,
@@ -63,6 +64,7 @@ public class PartyEventConsumer {
      */
     @Incoming("party-events-in")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> batch) {
+        Executor context = retry.context(); // the dead-letter send below may complete on a Kafka thread
         List<ReadEvent> events = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
@@ -86,7 +88,7 @@ public class PartyEventConsumer {
                 this::raise, (event, reason) -> {
                     refused.increment();
                     return new DeadLetter(event.record(), reason).sendTo(deadLetters);
-                }));
+                }, context));
     }
 
     /** A readable event and what it means to the municipalities served. */

@@ -38,16 +38,23 @@ public class Retry {
 
     /**
      * Runs {@code work} over {@code events} until done, as {@link #untilDone(String, Uni)} does, except that a
-     * refused batch is handled an event at a time and an event refused on its own goes to {@code deadLetter} with
-     * the reason (retried until sent). Events keep their order. Call it on the consumer's Vert.x context.
+     * refused batch is handled an event at a time and an event refused on its own twice goes to {@code deadLetter}
+     * with the reason (retried until sent). The second try is for a refusal caused by a race (a rule deleted
+     * meanwhile), which a batch's events get from the split. Events keep their order. Runs the work on
+     * {@code context}: the consumer's, from {@link #context()} taken on it.
      */
     public <E> Uni<Void> untilDoneOrRefused(String what, List<E> events, Function<List<E>, Uni<?>> work,
-                                            BiFunction<E, String, Uni<Void>> deadLetter) {
-        return untilDoneOrRefused(what, events, work, deadLetter, VertxContexts.current());
+                                            BiFunction<E, String, Uni<Void>> deadLetter, Executor context) {
+        return attempt(what, events, work, deadLetter, context, false);
     }
 
-    private <E> Uni<Void> untilDoneOrRefused(String what, List<E> events, Function<List<E>, Uni<?>> work,
-                                             BiFunction<E, String, Uni<Void>> deadLetter, Executor context) {
+    /** The calling Vert.x context, to hand to {@link #untilDoneOrRefused}. Call it on that context. */
+    public Executor context() {
+        return VertxContexts.current();
+    }
+
+    private <E> Uni<Void> attempt(String what, List<E> events, Function<List<E>, Uni<?>> work,
+                                  BiFunction<E, String, Uni<Void>> deadLetter, Executor context, boolean triedBefore) {
         Uni<?> attempt = Uni.createFrom().deferred(() -> work.apply(events));
         return attempt.runSubscriptionOn(context)
                 .onFailure(Retry::isCurable).invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.toString()))
@@ -55,16 +62,20 @@ public class Retry {
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(refused -> {
                     String reason = Refusal.reasonFor(refused).orElseThrow();
-                    if (events.size() == 1) {
-                        LOG.warnf("%s was refused, dead-lettering it: %s", what, reason);
+                    if (events.size() == 1 && triedBefore) {
+                        LOG.warnf("%s was refused again, dead-lettering it: %s", what, reason);
                         return untilDone("Dead-lettering " + what, deadLetter.apply(events.get(0), reason), context);
+                    }
+                    if (events.size() == 1) {
+                        LOG.warnf("%s was refused (%s); trying it once more", what, reason);
+                        return attempt(what, events, work, deadLetter, context, true);
                     }
                     LOG.warnf("%s was refused (%s); handling its events one at a time", what, reason);
                     Uni<Void> each = Uni.createFrom().voidItem();
                     for (int i = 0; i < events.size(); i++) {
                         List<E> one = List.of(events.get(i));
                         String which = what + ", event " + (i + 1) + " of " + events.size();
-                        each = each.chain(() -> untilDoneOrRefused(which, one, work, deadLetter, context));
+                        each = each.chain(() -> attempt(which, one, work, deadLetter, context, true));
                     }
                     return each;
                 });

@@ -48,7 +48,7 @@ class RetryTest {
             return Uni.createFrom().voidItem();
         }, (event, reason) -> Uni.createFrom().deferred(() -> deadLetterAttempts.incrementAndGet() == 1
                 ? Uni.createFrom().failure(new IllegalStateException("Kafka away"))
-                : Uni.createFrom().voidItem().invoke(() -> deadLettered.put(event, reason)))));
+                : Uni.createFrom().voidItem().invoke(() -> deadLettered.put(event, reason))), retry.context()));
 
         assertThat(done).containsExactly("a", "b", "c");
         assertThat(deadLettered).containsExactly(Map.entry("poison", "PostgreSQL refused it: SQLSTATE 23514"));
@@ -65,10 +65,30 @@ class RetryTest {
             attempts.add(events);
             return attempts.size() < 3 ? Uni.createFrom().failure(new IllegalStateException("The organisation view is still loading"))
                     : Uni.createFrom().voidItem();
-        }, (event, reason) -> Uni.createFrom().voidItem().invoke(() -> deadLettered.put(event, reason))));
+        }, (event, reason) -> Uni.createFrom().voidItem().invoke(() -> deadLettered.put(event, reason)), retry.context()));
 
         assertThat(attempts).containsExactly(List.of("a", "b"), List.of("a", "b"), List.of("a", "b"));
         assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void aLoneEventIsTriedOnceMoreBeforeItIsDeadLetteredSoThatARaceDoesNotCostItsAlerts() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Map<String, String> deadLettered = new ConcurrentHashMap<>();
+        run(() -> retry.untilDoneOrRefused("A batch of 1", List.of("raced"), events -> attempts.incrementAndGet() == 1
+                        ? Uni.createFrom().failure(new PgException("violates foreign key constraint", "ERROR", "23503", null))
+                        : Uni.createFrom().voidItem(),
+                (event, reason) -> Uni.createFrom().voidItem().invoke(() -> deadLettered.put(event, reason)), retry.context()));
+        assertThat(attempts).hasValue(2);
+        assertThat(deadLettered).isEmpty();
+
+        attempts.set(0);
+        run(() -> retry.untilDoneOrRefused("A batch of 1", List.of("poison"), events -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().failure(new PgException("violates check constraint", "ERROR", "23514", null));
+        }, (event, reason) -> Uni.createFrom().voidItem().invoke(() -> deadLettered.put(event, reason)), retry.context()));
+        assertThat(attempts).hasValue(2);
+        assertThat(deadLettered).containsOnlyKeys("poison");
     }
 
     /** Builds and subscribes on a Vert.x context, as a consumer does, and waits for the end. */

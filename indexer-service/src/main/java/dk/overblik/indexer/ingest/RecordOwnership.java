@@ -37,8 +37,15 @@ class RecordOwnership {
                 .invoke(response -> {
                     List<String> foreign = new ArrayList<>();
                     JsonNode docs = response.path("docs");
-                    for (int i = 0; i < records.size() && i < docs.size(); i++) {
+                    if (response.has("docs") && docs.size() != records.size()) {
+                        throw new OpenSearchJson.Failure(503, "{\"error\": {\"type\": \"mget_answer_incomplete\"}}");
+                    }
+                    for (int i = 0; i < docs.size(); i++) {
                         JsonNode doc = docs.get(i);
+                        // A shard that cannot answer (the cluster red) is no "not found": fail closed, retryable.
+                        if (doc.has("error") && !"index_not_found_exception".equals(doc.path("error").path("type").asText())) {
+                            throw new OpenSearchJson.Failure(503, doc.toString());
+                        }
                         String owner = doc.path("_source").path(CaseIndex.SOURCE_SYSTEM).asText(null);
                         if (doc.path("found").asBoolean() && owner != null && !owner.equals(records.get(i).sourceSystem())) {
                             foreign.add(batch ? "[" + i + "]" : "the " + kind.noun());

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,16 +67,19 @@ public class DropFolder {
 
     private SyncReport importFile(Path folder, Path file) throws IOException {
         long limit = config.maxExportSize().asLongValue();
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            // Bounded, also for a file still growing while it is read.
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        }
         SyncReport report;
-        if (Files.size(file) > limit) {
-            // Not read: the municipality it names is unknown, so it is refused here, not recorded as a run.
+        if (content.length > limit) {
+            // The municipality it names is not read, so it is refused here, not recorded as a run.
             Instant now = Instant.now();
             report = SyncReport.withoutChanges(null, ImportChannel.DROP, SyncOutcome.REFUSED, now, now,
                     "The export was refused as a whole; the last good organisation is kept.", List.of(new Violation("",
-                            ViolationCode.TOO_LONG, "is " + Files.size(file) + " bytes, over the " + limit
-                            + " bytes allowed (overblik.org-sync.max-export-size)")));
+                            ViolationCode.TOO_LONG, "is over the " + limit + " bytes allowed (overblik.org-sync.max-export-size)")));
         } else {
-            byte[] content = Files.readAllBytes(file);
             report = orgImport.importExport(municipalityOf(content), content, ImportChannel.DROP).await().indefinitely();
         }
         Path target = folder.resolve(report.outcome() == SyncOutcome.REFUSED ? "refused" : "imported");

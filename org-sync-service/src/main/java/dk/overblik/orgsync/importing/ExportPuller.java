@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Pulls each configured municipality's full export on a schedule (and on demand) and imports it. */
 @ApplicationScoped
@@ -82,10 +84,25 @@ public class ExportPuller {
             if (response.headers().firstValueAsLong("Content-Length").orElse(0) > limit) {
                 return new Fetched(null, tooLarge(url, limit));
             }
-            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            return content.length > limit ? new Fetched(null, tooLarge(url, limit)) : new Fetched(content, null);
+            // The request's timeout covers the wait for the headers only: a body that stalls is cut off by closing it.
+            ScheduledFuture<?> deadline = Infrastructure.getDefaultWorkerPool().schedule(() -> closeQuietly(body),
+                    TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                return content.length > limit ? new Fetched(null, tooLarge(url, limit)) : new Fetched(content, null);
+            } finally {
+                deadline.cancel(false);
+            }
         } catch (IOException e) {
             return new Fetched(null, "Fetching " + url + " failed: " + e);
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            LOG.debugf("Closing a stalled export body failed: %s", e);
         }
     }
 
