@@ -408,6 +408,21 @@ class AdvisFlowTest {
     }
 
     @Test
+    void aLongFilledMessageIsStoredWhole() {
+        // A template within its 1,000 characters can fill to far more: here 80 case titles of 222 characters.
+        UUID longRule = createRule("""
+                { "name": "Lang besked", "trigger": "DIED", "condition": { "sourceSystems": ["langt"] }, "message": "%s" }"""
+                .formatted("{caseTitle} ".repeat(80).trim()));
+        PartyRef person = SampleCases.randomPerson();
+        String title = "Sag med en lang titel " + "x".repeat(200);
+        fixtures.indexCases(caseOf(person, "langt", "32.12.00", Progress.OPLYST, CASEWORKER_A, title));
+
+        UUID died = postCprEvent(person, "Doedsfald", "751", "751");
+        await().atMost(WAIT).until(() -> alerts(died, longRule).size() == 1);
+        assertThat(alerts(died, longRule).get(0).message()).hasSize(80 * title.length() + 79).startsWith(title);
+    }
+
+    @Test
     void anInboxStatusThatDoesNotExistIsABadRequestNotNothingFound() {
         given().auth().oauth2(caseworker()).queryParam("status", "done").when().get("/api/v1/advis")
                 .then().statusCode(400).contentType("application/problem+json");
