@@ -46,6 +46,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -420,6 +423,37 @@ class AdvisFlowTest {
         UUID died = postCprEvent(person, "Doedsfald", "751", "751");
         await().atMost(WAIT).until(() -> alerts(died, longRule).size() == 1);
         assertThat(alerts(died, longRule).get(0).message()).hasSize(80 * title.length() + 79).startsWith(title);
+    }
+
+    @Test
+    void seenAndDoneSentAtTheSameMomentLeaveEveryAlertDone() throws Exception {
+        PartyRef person = SampleCases.randomPerson();
+        fixtures.indexCases(Stream.iterate(0, i -> i + 1).limit(8)
+                .map(i -> caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Ydelse " + i)).toArray(CaseRecord[]::new));
+        UUID died = postCprEvent(person, "Doedsfald", "751", "751");
+        await().atMost(WAIT).until(() -> alerts(died, diedRule).size() == 8);
+
+        String token = caseworker();
+        ExecutorService users = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> marks = new ArrayList<>();
+            for (StoredAlert alert : alerts(died, diedRule)) {
+                for (String status : List.of("SEEN", "DONE")) {
+                    marks.add(users.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body(Map.of("status", status)).when().put("/api/v1/advis/" + alert.id() + "/status")
+                            .then().statusCode(200)));
+                }
+            }
+            for (Future<?> mark : marks) {
+                mark.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            users.shutdown();
+        }
+        List<String> statuses = new ArrayList<>();
+        pool.preparedQuery("select status from alert where trigger_event_id = $1").execute(Tuple.of(died))
+                .await().atMost(Duration.ofSeconds(10)).forEach(row -> statuses.add(row.getString(0)));
+        assertThat(statuses).hasSize(8).containsOnly("DONE");
     }
 
     @Test
