@@ -75,8 +75,7 @@ public class CaseEventConsumer {
         this.deadLetters = deadLetters;
         this.skipped = Counter.builder("advis.case.events.skipped")
                 .description("Case events advis could not read (the indexer dead-letters them)").register(registry);
-        this.refused = Counter.builder("advis.events.refused").tag("topic", Topics.CASES)
-                .description("Readable events whose alerts the database or OpenSearch refused; dead-lettered").register(registry);
+        this.refused = Refusal.counter(registry, Topics.CASES);
     }
 
     /** One registration of a case, or its deletion, and the record it came in. */
@@ -101,15 +100,17 @@ public class CaseEventConsumer {
         // that the access fields of earlier alerts on the case follow it.
         Executor context = retry.context();
         return retry.untilDoneOrRefused("A batch of " + changes.size() + " case events", changes, c -> process(c, true),
-                (change, reason) -> {
-                    refused.increment();
-                    return new DeadLetter(change.record(), "advis could not raise its alerts: " + reason).sendTo(deadLetters)
-                            .chain(() -> retry.untilDoneOrRefused("Tracking a dead-lettered case event", List.of(change),
-                                    c -> process(c, false), (untracked, why) -> {
-                                        LOG.warnf("Could not track the dead-lettered case event %s either: %s", untracked.key(), why);
-                                        return Uni.createFrom().voidItem();
-                                    }, context));
-                }, context);
+                (change, reason) -> deadLetterAndTrack(change, reason, context), context);
+    }
+
+    private Uni<Void> deadLetterAndTrack(Change change, String reason, Executor context) {
+        refused.increment();
+        return new DeadLetter(change.record(), "advis could not raise its alerts: " + reason).sendTo(deadLetters)
+                .chain(() -> retry.untilDoneOrRefused("Tracking a dead-lettered case event", List.of(change), c -> process(c, false),
+                        (untracked, why) -> {
+                            LOG.warnf("Could not track the dead-lettered case event %s either: %s", untracked.key(), why);
+                            return Uni.createFrom().voidItem();
+                        }, context));
     }
 
     /** The changes' transitions, their alerts when {@code raiseAlerts}, then the new last registrations. */

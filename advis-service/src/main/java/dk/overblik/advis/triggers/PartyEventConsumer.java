@@ -53,8 +53,7 @@ public class PartyEventConsumer {
         this.raiser = raiser;
         this.retry = retry;
         this.deadLetters = deadLetters;
-        this.refused = Counter.builder("advis.events.refused").tag("topic", Topics.PARTY_EVENTS)
-                .description("Readable events whose alerts the database or OpenSearch refused; dead-lettered").register(registry);
+        this.refused = Refusal.counter(registry, Topics.PARTY_EVENTS);
     }
 
     /**
@@ -80,7 +79,8 @@ public class PartyEventConsumer {
         }
         Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
                 : retry.untilDone("Dead-lettering " + rejected.size() + " party events",
-                Uni.join().all(rejected.stream().map(letter -> letter.sendTo(deadLetters)).toList()).andFailFast().replaceWithVoid());
+                Uni.join().all(rejected.stream().map(letter -> letter.sendTo(deadLetters)).toList()).andFailFast().replaceWithVoid(),
+                context);
         if (events.isEmpty()) {
             return deadLettered;
         }

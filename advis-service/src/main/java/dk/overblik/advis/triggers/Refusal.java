@@ -2,6 +2,8 @@ package dk.overblik.advis.triggers;
 
 import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.sql.DataRefusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Optional;
 
@@ -17,15 +19,19 @@ final class Refusal {
 
     /** The reason to dead-letter with, if it is a refusal. Names the SQLSTATE and schema objects, never values. */
     static Optional<String> reasonFor(Throwable failure) {
-        Optional<String> database = DataRefusal.of(failure);
-        if (database.isPresent()) {
-            return database;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OpenSearchJson.Failure os && os.status() == 400) {
-                return Optional.of(os.getMessage());
+        return DataRefusal.of(failure).or(() -> {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof OpenSearchJson.Failure os && os.status() == 400) {
+                    return Optional.of(os.getMessage());
+                }
             }
-        }
-        return Optional.empty();
+            return Optional.empty();
+        });
+    }
+
+    /** Counts the events of {@code topic} dead-lettered because they were refused. */
+    static Counter counter(MeterRegistry registry, String topic) {
+        return Counter.builder("advis.events.refused").tag("topic", topic)
+                .description("Readable events whose alerts the database or OpenSearch refused; dead-lettered").register(registry);
     }
 }

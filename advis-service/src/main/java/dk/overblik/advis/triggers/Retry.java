@@ -81,7 +81,8 @@ public class Retry {
                 });
     }
 
-    private <T> Uni<T> untilDone(String what, Uni<T> work, Executor context) {
+    /** {@link #untilDone(String, Uni)} on a context taken before, from {@link #context()}. */
+    public <T> Uni<T> untilDone(String what, Uni<T> work, Executor context) {
         return work.runSubscriptionOn(context).onFailure().invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.toString()))
                 .onFailure().retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely();
     }

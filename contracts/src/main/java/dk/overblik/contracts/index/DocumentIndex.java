@@ -12,6 +12,7 @@ public final class DocumentIndex {
     public static final String WRITE_ALIAS = DEFINITION.writeAlias();
 
     public static final String TENANT = "tenant";
+    public static final String SOURCE_SYSTEM = "sourceSystem";
     public static final String CASE_IDS = "caseIds";
     public static final String SENSITIVITY_LEVEL = "sensitivityLevel";
     public static final String DELETED = "deleted";

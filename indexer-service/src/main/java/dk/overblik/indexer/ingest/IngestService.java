@@ -28,7 +28,8 @@ import java.util.UUID;
 /**
  * The vendor API's rules: every contract rule is checked, a batch is accepted whole or not at
  * all, a vendor writes only for its own source system and municipalities and only ids that are
- * not another source system's ({@link RecordOwnership}), and nothing invalid reaches Kafka. Accepted records are published before the answer (202) goes out.
+ * not another source system's ({@link RecordOwnership}), and nothing invalid reaches Kafka.
+ * Accepted records are published before the answer (202) goes out.
  */
 @ApplicationScoped
 public class IngestService {

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** The two kinds of record vendors push, with how to read them and which events they become. */
 enum RecordKind {
-    CASE(EventTypes.CASE_UPSERTED, EventTypes.CASE_DELETED, "case", CaseIndex.READ_ALIAS) {
+    CASE(EventTypes.CASE_UPSERTED, EventTypes.CASE_DELETED, "case", CaseIndex.READ_ALIAS, CaseIndex.SOURCE_SYSTEM) {
         @Override
         ReadResult<?> read(RecordReader reader, JsonNode node, String path) {
             return reader.readCase(node, path);
@@ -33,7 +33,7 @@ enum RecordKind {
             return IndexedCase.documentId(tenant, id);
         }
     },
-    DOCUMENT(EventTypes.DOCUMENT_UPSERTED, EventTypes.DOCUMENT_DELETED, "document", DocumentIndex.READ_ALIAS) {
+    DOCUMENT(EventTypes.DOCUMENT_UPSERTED, EventTypes.DOCUMENT_DELETED, "document", DocumentIndex.READ_ALIAS, DocumentIndex.SOURCE_SYSTEM) {
         @Override
         ReadResult<?> read(RecordReader reader, JsonNode node, String path) {
             return reader.readDocument(node, path);
@@ -55,12 +55,14 @@ enum RecordKind {
     private final String deletedType;
     private final String noun;
     private final String readAlias;
+    private final String sourceSystemField;
 
-    RecordKind(String upsertedType, String deletedType, String noun, String readAlias) {
+    RecordKind(String upsertedType, String deletedType, String noun, String readAlias, String sourceSystemField) {
         this.upsertedType = upsertedType;
         this.deletedType = deletedType;
         this.noun = noun;
         this.readAlias = readAlias;
+        this.sourceSystemField = sourceSystemField;
     }
 
     abstract ReadResult<?> read(RecordReader reader, JsonNode node, String path);
@@ -73,6 +75,11 @@ enum RecordKind {
 
     String readAlias() {
         return readAlias;
+    }
+
+    /** The indexed field naming the source system a record belongs to. */
+    String sourceSystemField() {
+        return sourceSystemField;
     }
 
     String upsertedType() {

@@ -3,7 +3,6 @@ package dk.overblik.indexer.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.problem.ProblemException;
@@ -32,7 +31,7 @@ class RecordOwnership {
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode ids = body.putArray("ids");
         records.forEach(r -> ids.add(kind.indexId(r.tenant(), r.id())));
-        return openSearch.post("/" + kind.readAlias() + "/_mget?_source_includes=" + CaseIndex.SOURCE_SYSTEM, Json.toBytes(body))
+        return openSearch.post("/" + kind.readAlias() + "/_mget?_source_includes=" + kind.sourceSystemField(), Json.toBytes(body))
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(() -> Json.mapper().createObjectNode())
                 .invoke(response -> {
                     List<String> foreign = new ArrayList<>();
@@ -46,7 +45,7 @@ class RecordOwnership {
                         if (doc.has("error") && !"index_not_found_exception".equals(doc.path("error").path("type").asText())) {
                             throw new OpenSearchJson.Failure(503, doc.toString());
                         }
-                        String owner = doc.path("_source").path(CaseIndex.SOURCE_SYSTEM).asText(null);
+                        String owner = doc.path("_source").path(kind.sourceSystemField()).asText(null);
                         if (doc.path("found").asBoolean() && owner != null && !owner.equals(records.get(i).sourceSystem())) {
                             foreign.add(batch ? "[" + i + "]" : "the " + kind.noun());
                         }

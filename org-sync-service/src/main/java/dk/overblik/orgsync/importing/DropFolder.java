@@ -76,9 +76,8 @@ public class DropFolder {
         if (content.length > limit) {
             // The municipality it names is not read, so it is refused here, not recorded as a run.
             Instant now = Instant.now();
-            report = SyncReport.withoutChanges(null, ImportChannel.DROP, SyncOutcome.REFUSED, now, now,
-                    "The export was refused as a whole; the last good organisation is kept.", List.of(new Violation("",
-                            ViolationCode.TOO_LONG, "is over the " + limit + " bytes allowed (overblik.org-sync.max-export-size)")));
+            report = SyncReport.refused(null, ImportChannel.DROP, now, now, List.of(new Violation("", ViolationCode.TOO_LONG,
+                    "is over the " + limit + " bytes allowed (overblik.org-sync.max-export-size)")));
         } else {
             report = orgImport.importExport(municipalityOf(content), content, ImportChannel.DROP).await().indefinitely();
         }

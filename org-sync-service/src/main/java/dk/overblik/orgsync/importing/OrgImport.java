@@ -148,8 +148,7 @@ public class OrgImport {
     private Uni<SyncReport> refuse(String tenant, ImportChannel channel, Instant started, List<Violation> violations) {
         LOG.warnf("Refused the %s organisation export of %s: %d problems, first: %s %s", channel, tenant, violations.size(),
                 violations.get(0).path(), violations.get(0).message());
-        SyncReport report = SyncReport.withoutChanges(tenant, channel, SyncOutcome.REFUSED, started, clock.instant(),
-                "The export was refused as a whole; the last good organisation is kept.", violations);
+        SyncReport report = SyncReport.refused(tenant, channel, started, clock.instant(), violations);
         return pool.withTransaction(c -> SyncRuns.insert(c, report));
     }
 

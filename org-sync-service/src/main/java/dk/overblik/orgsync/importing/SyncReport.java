@@ -17,6 +17,12 @@ public record SyncReport(long runId, String tenant, ImportChannel channel, SyncO
                 List.copyOf(violations));
     }
 
+    /** An export refused as a whole for {@code violations}; the last good state stays. */
+    static SyncReport refused(String tenant, ImportChannel channel, Instant startedAt, Instant finishedAt, List<Violation> violations) {
+        return withoutChanges(tenant, channel, SyncOutcome.REFUSED, startedAt, finishedAt,
+                "The export was refused as a whole; the last good organisation is kept.", violations);
+    }
+
     SyncReport withRunId(long id) {
         return new SyncReport(id, tenant, channel, outcome, startedAt, finishedAt, units, users, accessPublished, detail, violations);
     }
