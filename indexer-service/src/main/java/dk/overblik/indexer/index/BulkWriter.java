@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes a batch with one bulk request and tells, per operation, what became of it. Failures
@@ -45,30 +43,9 @@ public class BulkWriter {
         static final Result WRITTEN = new Result(Outcome.WRITTEN, null);
         static final Result STALE = new Result(Outcome.STALE, null);
 
-        private static final Pattern FIELD = Pattern.compile("(?:failed to parse field \\[|in field=\")([A-Za-z0-9_.]{1,100})[\\]\"]");
-
         /** Refused because the document is not there (an update without upsert); the reason starts with OpenSearch's error type. */
         public boolean missingDocument() {
             return outcome == Outcome.REJECTED && reason.startsWith("document_missing_exception");
-        }
-
-        /**
-         * OpenSearch's error type, and the field where it names one (its own error and its causes). Never the rest of its
-         * text: that quotes values ("Preview of field's value: ...", an immense term's prefix), which may be a CPR number,
-         * and the reason goes into logs, dead-letter headers and the quality report.
-         */
-        static String reasonOf(JsonNode error) {
-            StringBuilder reason = new StringBuilder(error.path("type").asText("unknown_error"));
-            String field = null;
-            for (JsonNode e = error; !e.isMissingNode() && field == null; e = e.path("caused_by")) {
-                Matcher matcher = FIELD.matcher(e.path("reason").asText(""));
-                field = matcher.find() ? matcher.group(1) : null;
-            }
-            JsonNode cause = error.path("caused_by").path("type");
-            if (cause.isTextual()) {
-                reason.append(" (caused by ").append(cause.asText()).append(')');
-            }
-            return field == null ? reason.toString() : reason.append(": field ").append(field).toString();
         }
     }
 
@@ -119,7 +96,7 @@ public class BulkWriter {
                         } else if (status == 409 || status == 429 || status >= 500) {
                             retry.add(pending.get(i));
                         } else {
-                            results[pending.get(i)] = new Result(Outcome.REJECTED, Result.reasonOf(item.path("error")));
+                            results[pending.get(i)] = new Result(Outcome.REJECTED, OpenSearchJson.describeError(item.path("error")));
                         }
                     }
                     if (retry.isEmpty()) {

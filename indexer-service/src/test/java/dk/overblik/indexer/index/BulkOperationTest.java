@@ -44,23 +44,4 @@ class BulkOperationTest {
         assertFalse(new BulkWriter.Result(BulkWriter.Outcome.REJECTED, "script_exception: runtime error").missingDocument());
         assertFalse(BulkWriter.Result.WRITTEN.missingDocument());
     }
-
-    @Test
-    void aRefusalReasonNamesTheErrorTypeAndFieldButNeverTheValueOpenSearchQuotes() throws Exception {
-        String cpr = "0101801234";
-        String mapping = BulkWriter.Result.reasonOf(Json.mapper().readTree("""
-                {"type": "mapper_parsing_exception",
-                 "reason": "failed to parse field [letterDate] of type [date] in document with id '55133018:1'. Preview of field's value: '%s'",
-                 "caused_by": {"type": "illegal_argument_exception", "reason": "failed to parse date field [%s]"}}"""
-                .formatted(cpr, cpr)));
-        assertEquals("mapper_parsing_exception (caused by illegal_argument_exception): field letterDate", mapping);
-        assertFalse(mapping.contains(cpr));
-        String immense = BulkWriter.Result.reasonOf(Json.mapper().readTree("""
-                {"type": "illegal_argument_exception",
-                 "reason": "Document contains at least one immense term in field=\\"title.keyword\\" (whose UTF8 encoding is longer than \
-                the max length 32766), all of which were skipped. The prefix of the first immense term is: '[48, 49, 48]...'"}"""));
-        assertEquals("illegal_argument_exception: field title.keyword", immense);
-        assertEquals("document_missing_exception", BulkWriter.Result.reasonOf(Json.mapper().readTree("""
-                {"type": "document_missing_exception", "reason": "[55133018:1]: document missing"}""")));
-    }
 }

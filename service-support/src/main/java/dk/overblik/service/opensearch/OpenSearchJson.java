@@ -10,6 +10,8 @@ import org.opensearch.client.opensearch.generic.Requests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plain JSON (and NDJSON) requests to OpenSearch, for the calls where the typed client gets in
@@ -18,6 +20,9 @@ import java.io.UncheckedIOException;
  */
 @ApplicationScoped
 public class OpenSearchJson {
+    /** Where OpenSearch's error reason names a field: mapping and immense-term errors. */
+    private static final Pattern ERROR_FIELD = Pattern.compile("(?:failed to parse field \\[|in field=\")([A-Za-z0-9_.]{1,100})[\\]\"]");
+
     private final OpenSearchGenericClient client;
 
     public OpenSearchJson(OpenSearchGenericClient client) {
@@ -64,6 +69,26 @@ public class OpenSearchJson {
     }
 
     /**
+     * An OpenSearch error object ({@code {"type", "reason", "caused_by"}}) as its error type, its cause's type
+     * and the field where it names one. Never the rest of its text: that quotes the request or a value
+     * ("Preview of field's value: ...", an immense term's prefix, a query's terms), which may be a CPR
+     * number, and these descriptions go into logs, dead-letter headers and reports.
+     */
+    public static String describeError(JsonNode error) {
+        StringBuilder description = new StringBuilder(error.path("type").asText("unknown_error"));
+        String field = null;
+        for (JsonNode e = error; !e.isMissingNode() && field == null; e = e.path("caused_by")) {
+            Matcher matcher = ERROR_FIELD.matcher(e.path("reason").asText(""));
+            field = matcher.find() ? matcher.group(1) : null;
+        }
+        JsonNode cause = error.path("caused_by").path("type");
+        if (cause.isTextual()) {
+            description.append(" (caused by ").append(cause.asText()).append(')');
+        }
+        return field == null ? description.toString() : description.append(": field ").append(field).toString();
+    }
+
+    /**
      * OpenSearch answered with an error status. The message names the status and OpenSearch's error
      * type only: its reasons may quote the request (a query with a party's CPR number, a field's
      * value), and messages end up in logs.
@@ -79,8 +104,7 @@ public class OpenSearchJson {
         private static String errorType(String body) {
             try {
                 JsonNode error = Json.mapper().readTree(body).path("error");
-                String type = error.isTextual() ? "error" : error.path("type").asText("");
-                return type.isEmpty() ? "no error type" : type;
+                return error.isTextual() ? "error" : error.path("type").asText("").isEmpty() ? "no error type" : describeError(error);
             } catch (IOException | RuntimeException e) {
                 return "no JSON error";
             }
