@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.Executor;
 
 /**
- * Work that continues after a non-Vert.x callback (e.g. the OpenSearch client's HTTP threads) must
+ * Work that continues after a non-Vert.x callback (e.g. a database commit completing on the client's thread) must
  * go back to the request's Vert.x context before it touches Hibernate Reactive.
  */
 public final class VertxContexts {
