@@ -128,20 +128,15 @@ final class OverviewBenchmark implements Callable<Integer> {
 
             String token = new Tokens(env.get(StackEnv.OIDC_ISSUER)).forUser(USER);
             String overviewUrl = env.get(StackEnv.OVERVIEW_URL) + "/api/v1/party-overview";
-            System.out.printf("2/4 overview-service, %d users for %d s saturated, then %d s paced ...%n", users, seconds, seconds);
-            Phases service = run(stack, loaded.persons, person -> {
+            Lookup serviceLookup = person -> {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(overviewUrl)).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"party\": \"" + person + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 check(r.statusCode() == 200, "overview answered " + r.statusCode());
-            });
-            System.out.println("    " + service);
-
-            System.out.printf("3/4 the same queries straight to OpenSearch, %d users for %d s saturated, then %d s paced ...%n", users,
-                    seconds, seconds);
+            };
             ObjectNode visible = AccessQueries.casesVisibleTo(ACCESS);
-            Phases raw = run(stack, loaded.persons, person -> {
+            Lookup rawLookup = person -> {
                 JsonNode cases = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.CASES_ENDPOINT,
                         Json.toBytes(PartyOverviewQuery.cases(ACCESS.tenant(), visible, person)),
                         "application/json"));
@@ -151,8 +146,20 @@ final class OverviewBenchmark implements Callable<Integer> {
                     OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT,
                             Json.toBytes(PartyOverviewQuery.documentCounts(AccessQueries.documentsOfVisibleCases(ACCESS, ids), ids)), "application/json");
                 }
-            });
-            System.out.println("    " + raw);
+            };
+            System.out.printf("2/4 warm-up: overview-service, then the same queries straight to OpenSearch, %d users for %d s each ...%n",
+                    users, warmup);
+            warmUp(loaded.persons, serviceLookup);
+            warmUp(loaded.persons, rawLookup);
+            // Measured in the order service, raw, raw, service, so that a machine that speeds up or slows down during
+            // the run (JIT compilers settling, other tenants of the host) favours neither path.
+            System.out.printf("3/4 overview-service (S) and straight to OpenSearch (R) in the order S R R S, each %d users for %d s "
+                    + "saturated, then %d s paced ...%n", users, seconds, seconds);
+            Phases service = measure(stack, loaded.persons, serviceLookup, "S");
+            Phases raw = measure(stack, loaded.persons, rawLookup, "R").plus(measure(stack, loaded.persons, rawLookup, "R"));
+            service = service.plus(measure(stack, loaded.persons, serviceLookup, "S"));
+            System.out.println("    service, both rounds: " + service);
+            System.out.println("    raw, both rounds:     " + raw);
 
             System.out.printf("4/4 the same lookup in PostgreSQL, %d users for %d s saturated, then %d s paced ...%n", users, seconds,
                     seconds);
@@ -175,6 +182,13 @@ final class OverviewBenchmark implements Callable<Integer> {
 
     /** Latencies of one phase. */
     private record Result(Histogram latency, long requests, long failures, double seconds) {
+        /** This phase and {@code other} as one: their latencies together, their rate over both their times. */
+        Result plus(Result other) {
+            Histogram both = latency.copy();
+            both.add(other.latency);
+            return new Result(both, requests + other.requests, failures + other.failures, seconds + other.seconds);
+        }
+
         double rate() {
             return requests / seconds;
         }
@@ -192,6 +206,11 @@ final class OverviewBenchmark implements Callable<Integer> {
 
     /** One path's two measured phases. */
     private record Phases(Result saturated, Result paced, ProcessCpu saturatedCpu) {
+        /** Two rounds of the same path as one. */
+        Phases plus(Phases other) {
+            return new Phases(saturated.plus(other.saturated), paced.plus(other.paced), saturatedCpu.plus(other.saturatedCpu));
+        }
+
         @Override
         public String toString() {
             return "saturated: " + saturated + "\n    paced:     " + paced + "\n    CPU s while saturated: " + saturatedCpu.byProcess();
@@ -208,13 +227,26 @@ final class OverviewBenchmark implements Callable<Integer> {
     }
 
     private Phases run(Stack stack, List<String> persons, Lookup lookup) throws InterruptedException {
-        // Warm up: JIT (which on two cores takes a good part of the first minute), caches and connections; not measured.
+        warmUp(persons, lookup);
+        return measure(stack, persons, lookup, null);
+    }
+
+    /** Warms up JIT (which on two cores takes a good part of the first minute), caches and connections; not measured. */
+    private void warmUp(List<String> persons, Lookup lookup) throws InterruptedException {
         runFor(persons, lookup, Duration.ofSeconds(warmup), 0, new ConcurrentHistogram(60_000_000L, 3));
+    }
+
+    /** One round of a path's two measured phases, saturated then paced; printed under {@code label} when there is one. */
+    private Phases measure(Stack stack, List<String> persons, Lookup lookup, String label) throws InterruptedException {
         ProcessCpu before = ProcessCpu.of(stack);
         Result saturated = runFor(persons, lookup, Duration.ofSeconds(seconds), 0, new ConcurrentHistogram(60_000_000L, 3));
         ProcessCpu saturatedCpu = ProcessCpu.of(stack).since(before);
         Result paced = runFor(persons, lookup, Duration.ofSeconds(seconds), thinkMillis, new ConcurrentHistogram(60_000_000L, 3));
-        return new Phases(saturated, paced, saturatedCpu);
+        Phases phases = new Phases(saturated, paced, saturatedCpu);
+        if (label != null) {
+            System.out.println("    " + label + " saturated: " + saturated + "\n      paced:     " + paced);
+        }
+        return phases;
     }
 
     /** Pause of a user between lookups: exponential with the given mean (users that pause independently, like people). */
@@ -485,7 +517,9 @@ final class OverviewBenchmark implements Callable<Integer> {
                 Measured %s on %s with `./overblik bench overview --records %d --users %d --seconds %d --warmup %d --think-ms %d`
                 (simulator seed %d): %,d cases and %,d documents indexed (and the same cases in PostgreSQL); %d concurrent users
                 looking up random citizens of A as caseworker-a (KLE 15, 27, 32, clearance 3). Each path gets %d s of unmeasured
-                warm-up, then two measured phases of %d s each:
+                warm-up, then two measured phases of %d s each (the service and raw OpenSearch paths two rounds of them, in the
+                order service, raw, raw, service, so that a machine that drifts during the run favours neither; their figures
+                are over both rounds):
                 - **saturated**: every user starts the next lookup as soon as the last one answered. This is the most the machine
                   serves; the latencies are mostly time spent queueing (p50 is about users / rate);
                 - **paced**: every user pauses between lookups (exponential, mean %,d ms), as people at a desk do. These are the
