@@ -144,7 +144,8 @@ public class Reindexer {
             dest.put("version_type", "external");
         }
         return openSearch.send("PUT", "/" + to, Json.toBytes(Json.mapper().createObjectNode()), "application/json")
-                .chain(() -> openSearch.send("GET", "/_cluster/health/" + to + "?wait_for_status=yellow&timeout=60s", null, "application/json"))
+                // OpenSearch waits less than the client waits for its answer (OpenSearchJson), so it answers either way.
+                .chain(() -> openSearch.send("GET", "/_cluster/health/" + to + "?wait_for_status=yellow&timeout=20s", null, "application/json"))
                 .chain(() -> openSearch.post("/_reindex?wait_for_completion=false&refresh=true", Json.toBytes(body)))
                 .chain(task -> awaitTask(task.path("task").asText(), job));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.json.Json;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -11,7 +12,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +41,12 @@ public class OpenSearchJson {
     /** Where OpenSearch's error reason names a field: mapping and immense-term errors. */
     private static final Pattern ERROR_FIELD = Pattern.compile("(?:failed to parse field \\[|in field=\")([A-Za-z0-9_.]{1,100})[\\]\"]");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    /** As long as the Apache transport waited: a bulk of a busy node can take seconds, never this long. */
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a request waits without an answer, and at most for a free connection, as long as the
+     * Apache transport waited: a busy node's bulk takes seconds; a call that asks OpenSearch to wait
+     * (cluster health) asks for less.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
     private final String basePath;
@@ -52,7 +57,7 @@ public class OpenSearchJson {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("overblik.opensearch.url is not a URL: " + url);
         }
-        boolean tls = "https".equals(uri.getScheme());
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         this.http = vertx.createHttpClient(new HttpClientOptions()
                         .setDefaultHost(uri.getHost())
                         .setDefaultPort(uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80)
@@ -76,14 +81,15 @@ public class OpenSearchJson {
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(method))
                 .setURI(basePath + endpoint)
-                .setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                .setConnectTimeout(TIMEOUT.toMillis())
+                .setIdleTimeout(TIMEOUT.toMillis());
         if (body != null) {
             request.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         }
         return Uni.createFrom().deferred(() -> http.request(request))
                 .chain(sending -> body == null ? sending.send() : sending.send(Buffer.buffer(body)))
                 .chain(response -> response.body().map(answer -> new Answer(response.statusCode(), answer.getBytes())))
-                .onFailure(e -> !(e instanceof IOException)).transform(OpenSearchJson::unreachable)
+                .onFailure(OpenSearchJson::noAnswer).transform(OpenSearchJson::unreachable)
                 .map(OpenSearchJson::read);
     }
 
@@ -101,14 +107,24 @@ public class OpenSearchJson {
         }
     }
 
-    /** The connection closed or timed out before an answer: OpenSearch away or stalled, as an I/O failure. */
+    /**
+     * The connection closed before an answer, or no connection or answer came in time: OpenSearch away or
+     * stalled. Anything else (the client closed at shutdown, a fault of ours) is not, and stays as it is,
+     * so that it is not retried as if OpenSearch might come back.
+     */
+    private static boolean noAnswer(Throwable failure) {
+        return failure instanceof HttpClosedException || failure instanceof TimeoutException;
+    }
+
+    /** A failure of {@link #noAnswer} as an I/O failure, as connection refused already is. */
     private static IOException unreachable(Throwable failure) {
         return new IOException("OpenSearch did not answer: " + failure, failure);
     }
 
+    /** Closes the connections; waits a little for it, not for ever: at shutdown, Vert.x may be closing too. */
     @PreDestroy
     void close() {
-        http.closeAndForget();
+        http.close().ifNoItem().after(CONNECT_TIMEOUT).recoverWithItem((Void) null).await().indefinitely();
     }
 
     /** Whether a failure may pass if tried again: OpenSearch unreachable, closing the connection, or answering 429/5xx. */

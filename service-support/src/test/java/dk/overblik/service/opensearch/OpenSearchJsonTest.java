@@ -98,6 +98,20 @@ class OpenSearchJsonTest {
         assertTrue(OpenSearchJson.isTransient(failure), failure.toString());
     }
 
+    @Test
+    void aRequestAfterTheClientIsClosedIsNotTakenForOpenSearchBeingAway() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            OpenSearchJson openSearch = new OpenSearchJson(vertx, "http://127.0.0.1:" + server.getLocalPort(), 1);
+            openSearch.close();
+
+            Throwable failure = assertThrows(Throwable.class, () -> openSearch.post("/_refresh", null).await().atMost(WAIT));
+
+            // Retrying would go on until the process ends, as the pipeline retries what is transient.
+            assertTrue(failure instanceof IllegalStateException, failure.toString());
+            assertFalse(OpenSearchJson.isTransient(failure), failure.toString());
+        }
+    }
+
     /**
      * Reads one request (head, and a body by its Content-Length) and answers it with {@code status}
      * and a JSON {@code body}, or closes the connection without an answer when {@code status} is null.
