@@ -445,10 +445,13 @@ final class OverviewBenchmark implements Callable<Integer> {
             try (Statement s = db.createStatement()) {
                 s.execute("create index bench_case_party_party on bench_case_party (party, case_id)");
                 s.execute("create index bench_case_tenant_activity on bench_case (tenant, last_activity_at desc)");
-                s.execute("analyze bench_case");
                 s.execute("create index bench_document_case_case on bench_document_case (case_id, sensitivity_level)");
-                s.execute("analyze bench_case_party");
-                s.execute("analyze bench_document_case");
+                // Vacuumed, not only analysed, as a table in service would be: freshly copied rows get their hint bits
+                // on first read, so unvacuumed, the lookups themselves write pages back. Likely why a 10,000,000-record
+                // run, unvacuumed, had a paced p99 of 573 ms against a p50 of 1.1 ms, with PostgreSQL's CPU mostly idle.
+                for (String table : List.of("bench_case", "bench_case_party", "bench_document_case")) {
+                    s.execute("vacuum (analyze) " + table);
+                }
             }
         }
         OpenSearchHttp.send("POST", openSearch + "/" + CaseIndex.WRITE_ALIAS + "/_refresh", null, null);
