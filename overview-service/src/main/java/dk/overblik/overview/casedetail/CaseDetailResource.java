@@ -14,7 +14,6 @@ import dk.overblik.overview.audit.AuditLog;
 import dk.overblik.overview.party.CaseViews;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.problem.ProblemException;
-import dk.overblik.service.reactive.VertxContexts;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
 import dk.overblik.service.security.Roles;
@@ -77,7 +76,6 @@ public class CaseDetailResource {
                         : (withDocuments ? documents(who, caseId, page, size) : Uni.createFrom().item(new Page(List.of(), 0)))
                                 .map(docs -> new CaseDetail(views.of(who, found, withDocuments ? docs.total() : null),
                                         docs.documents(), docs.total(), page, size)))
-                .emitOn(VertxContexts.current())
                 .call(detail -> audit.record(new AuditLog.Lookup(who, AuditAction.CASE_VIEW, subject, null,
                         detail == null ? 0 : 1, 0, AuditLog.requestId(http), AuditLog.clientAddress(http))))
                 .onItem().ifNull().failWith(CaseDetailResource::noSuchCase);

@@ -6,7 +6,6 @@ import dk.overblik.contracts.value.PartyRef;
 import dk.overblik.overview.audit.AuditAction;
 import dk.overblik.overview.audit.AuditLog;
 import dk.overblik.service.problem.InvalidInputException;
-import dk.overblik.service.reactive.VertxContexts;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
 import dk.overblik.service.security.Roles;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 /**
  * One person or company, every case the caller may see. Audited before the answer leaves: the
@@ -53,9 +51,8 @@ public class PartyOverviewResource {
         Caller who = caller.get();
         String requestId = AuditLog.requestId(http);
         String client = AuditLog.clientAddress(http);
-        Executor requestContext = VertxContexts.current();
+        // OpenSearchJson and the audit log answer on this request's Vert.x context, where the audit log must be called.
         return search.find(who, party)
-                .emitOn(requestContext)
                 .chain(found -> {
                     Uni<Void> audited = audit.record(new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, party.urn(), null,
                             found.cases().size(), (int) found.hidden(), requestId, client));
@@ -63,7 +60,6 @@ public class PartyOverviewResource {
                             : search.documentCounts(who, found.cases());
                     // Both must succeed: a lookup whose entry could not be written fails (503) and returns nothing.
                     return Uni.combine().all().unis(audited, counts).with((entryWritten, documentCounts) -> documentCounts)
-                            .emitOn(requestContext)
                             .map(documentCounts -> new PartyOverview(party.urn(), found.cases().stream()
                                     .map(c -> views.of(who, c, documentCounts.getOrDefault(c.id().toString(), 0L))).toList(),
                                     found.total(), found.hidden(), found.facets()));

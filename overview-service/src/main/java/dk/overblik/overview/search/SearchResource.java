@@ -18,7 +18,6 @@ import dk.overblik.overview.party.CaseView;
 import dk.overblik.overview.party.CaseViews;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.problem.InvalidInputException;
-import dk.overblik.service.reactive.VertxContexts;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
 import dk.overblik.service.security.Roles;
@@ -77,7 +76,6 @@ public class SearchResource {
         return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(body))
                 .onFailure(OpenSearchJson.Failure::isMissingIndex)
                 .recoverWithItem(Json.mapper().createObjectNode())
-                .emitOn(VertxContexts.current())
                 .map(response -> result(who, response, size))
                 .call(result -> audit.record(new AuditLog.Lookup(who, AuditAction.SEARCH, null, Json.toString(r),
                         result.cases().size(), 0, AuditLog.requestId(http), AuditLog.clientAddress(http))));

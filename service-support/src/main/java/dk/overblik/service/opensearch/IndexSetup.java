@@ -4,9 +4,6 @@ import dk.overblik.contracts.index.IndexDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IndexSetup {
     private static final Logger LOG = Logger.getLogger(IndexSetup.class);
 
-    private final OpenSearchGenericClient client;
+    private final OpenSearchJson openSearch;
     private final Map<String, Uni<Void>> ready = new ConcurrentHashMap<>();
 
-    public IndexSetup(OpenSearchGenericClient client) {
-        this.client = client;
+    public IndexSetup(OpenSearchJson openSearch) {
+        this.openSearch = openSearch;
     }
 
     /** Completes once the index's template, first version and aliases exist; runs once per index. */
@@ -42,34 +39,32 @@ public class IndexSetup {
 
     private Uni<Void> apply(IndexDefinition index) {
         return execute("PUT", "/_index_template/" + index.templateName(), resource(index.templateResource()))
-                .chain(() -> send("HEAD", "/_alias/" + index.writeAlias(), null))
-                .chain(aliasExists -> aliasExists.getStatus() == 200 ? Uni.createFrom().voidItem() : createFirstVersion(index));
+                .chain(() -> aliasExists(index.writeAlias()))
+                .chain(aliasExists -> aliasExists ? Uni.createFrom().voidItem() : createFirstVersion(index));
     }
 
     private Uni<Void> createFirstVersion(IndexDefinition index) {
         return execute("PUT", "/" + index.version(1), index.firstVersionBody())
-                // Writes and searches fail until the new primary shard is allocated.
-                .chain(() -> execute("GET", "/_cluster/health/" + index.version(1) + "?wait_for_status=yellow&timeout=60s", null))
+                // Writes and searches fail until the new primary shard is allocated. OpenSearch waits less than the
+                // client waits for its answer (OpenSearchJson), so it answers either way.
+                .chain(() -> execute("GET", "/_cluster/health/" + index.version(1) + "?wait_for_status=yellow&timeout=20s", null))
                 .invoke(() -> LOG.infof("Index %s is ready with aliases %s and %s", index.version(1), index.readAlias(), index.writeAlias()));
     }
 
-    private Uni<Void> execute(String method, String endpoint, String json) {
-        return send(method, endpoint, json).invoke(response -> {
-            String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-            // Another instance created it first: fine.
-            boolean alreadyThere = response.getStatus() == 400 && body.contains("resource_already_exists_exception");
-            if (response.getStatus() >= 300 && !alreadyThere) {
-                throw new IllegalStateException(method + " " + endpoint + " failed with " + response.getStatus() + ": " + body);
-            }
-        }).replaceWithVoid();
+    private Uni<Boolean> aliasExists(String alias) {
+        return openSearch.send("HEAD", "/_alias/" + alias, null, null).map(found -> true)
+                .onFailure(e -> e instanceof OpenSearchJson.Failure f && f.status() == 404).recoverWithItem(false);
     }
 
-    private Uni<Response> send(String method, String endpoint, String json) {
-        Requests.JsonBodyBuilder request = Requests.builder().method(method).endpoint(endpoint);
-        if (json != null) {
-            request.json(json);
-        }
-        return Uni.createFrom().completionStage(() -> client.executeAsync(request.build()));
+    private Uni<Void> execute(String method, String endpoint, String json) {
+        return openSearch.send(method, endpoint, json == null ? null : json.getBytes(StandardCharsets.UTF_8), "application/json")
+                // Another instance created it first: fine.
+                .onFailure(IndexSetup::alreadyThere).recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private static boolean alreadyThere(Throwable e) {
+        return e instanceof OpenSearchJson.Failure f && f.status() == 400 && f.getMessage().contains("resource_already_exists_exception");
     }
 
     private static String resource(String path) {

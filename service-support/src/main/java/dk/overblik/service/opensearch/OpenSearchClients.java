@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
@@ -18,8 +17,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 
 /**
- * The OpenSearch clients of a service (opensearch-java over Apache HttpClient 5), configured by
- * {@code overblik.opensearch.url}. Documents are mapped with the contracts' JSON settings.
+ * The typed OpenSearch clients of a service (opensearch-java over Apache HttpClient 5), configured by
+ * {@code overblik.opensearch.url}, for readiness and tests; the services' own requests go through
+ * {@link OpenSearchJson}. Documents are mapped with the contracts' JSON settings.
  */
 @Singleton
 public class OpenSearchClients {
@@ -49,12 +49,6 @@ public class OpenSearchClients {
     @Singleton
     OpenSearchAsyncClient asyncClient() {
         return new OpenSearchAsyncClient(transport);
-    }
-
-    @Produces
-    @Singleton
-    OpenSearchGenericClient genericClient() {
-        return new OpenSearchGenericClient(transport);
     }
 
     @PreDestroy

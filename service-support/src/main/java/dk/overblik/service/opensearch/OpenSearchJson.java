@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * an {@link IOException}.
  *
  * <p>Sent with the Vert.x HTTP client of the service rather than opensearch-java's Apache
- * transport: every lookup of the overview makes these calls, and the answer then arrives on the
- * caller's own event loop instead of an I/O thread of a second client (measured in the overview
- * benchmark: the Apache transport was about a fifth of the service's CPU).
+ * transport: the answer arrives on the caller's own Vert.x context instead of an I/O thread of a
+ * second client. (The Apache transport was about a fifth of the overview's CPU in a profile; the
+ * benchmark after the change showed no gain clear of the machine's noise, see docs/overview.md.)
  */
 @ApplicationScoped
 public class OpenSearchJson {
@@ -176,7 +176,10 @@ public class OpenSearchJson {
         private static String errorType(String body) {
             try {
                 JsonNode error = Json.mapper().readTree(body).path("error");
-                return error.isTextual() ? "error" : error.path("type").asText("").isEmpty() ? "no error type" : describeError(error);
+                if (error.isTextual()) {
+                    return "error";
+                }
+                return error.path("type").asText("").isEmpty() ? "no error type" : describeError(error);
             } catch (IOException | RuntimeException e) {
                 return "no JSON error";
             }

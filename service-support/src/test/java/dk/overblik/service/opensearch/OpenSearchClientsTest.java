@@ -29,7 +29,7 @@ class OpenSearchClientsTest {
             CompletableFuture<List<String>> headers = CompletableFuture.supplyAsync(() -> answerOnce(server));
             OpenSearchClients clients = new OpenSearchClients("http://127.0.0.1:" + server.getLocalPort());
             try {
-                var response = clients.genericClient().executeAsync(Requests.builder().method("POST").endpoint("/cases/_search")
+                var response = clients.client().generic().executeAsync(Requests.builder().method("POST").endpoint("/cases/_search")
                         .body(Body.from("{}".getBytes(StandardCharsets.UTF_8), "application/json")).build()).get(10, TimeUnit.SECONDS);
                 assertEquals(200, response.getStatus());
             } finally {
