@@ -34,7 +34,7 @@ public final class Processes {
             builder.environment().putAll(env);
             Process process = builder.start();
             Instant startedAt = process.info().startInstant().orElse(Instant.now());
-            return new Started(new ProcessRecord(name, process.pid(), startedAt, log), process);
+            return new Started(new ProcessRecord(name, process.pid(), startedAt, log, ProcessRecord.startTicksOf(process.pid())), process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + e.getMessage(), e);
         }

@@ -33,10 +33,22 @@ class ProcessesTest {
     @Test
     void aRecordDoesNotMatchAnotherProcessThatGotTheSamePid() {
         long self = ProcessHandle.current().pid();
-        ProcessRecord wrongStart = new ProcessRecord("x", self, java.time.Instant.parse("2001-01-01T00:00:00Z"), Path.of("x.log"));
+        ProcessRecord wrongStart = new ProcessRecord("x", self, java.time.Instant.parse("2001-01-01T00:00:00Z"), Path.of("x.log"), null);
         assertThat(wrongStart.isRunning()).isFalse();
-        ProcessRecord rightStart = new ProcessRecord("x", self, ProcessHandle.current().info().startInstant().orElseThrow(), Path.of("x.log"));
+        ProcessRecord rightStart = new ProcessRecord("x", self, ProcessHandle.current().info().startInstant().orElseThrow(), Path.of("x.log"), null);
         assertThat(rightStart.isRunning()).isTrue();
+    }
+
+    @Test
+    void aRecordStillFindsItsProcessAfterTheClockWasSetAndNotAnotherStart() {
+        long self = ProcessHandle.current().pid();
+        Long ticks = ProcessRecord.startTicksOf(self);
+        assertThat(ticks).as("Linux tells the start in ticks").isNotNull();
+        java.time.Instant start = ProcessHandle.current().info().startInstant().orElseThrow();
+        // The wall clock moved an hour since the start was recorded (set, or the machine paused): still ours.
+        assertThat(new ProcessRecord("x", self, start.plusSeconds(3600), Path.of("x.log"), ticks).isRunning()).isTrue();
+        // Another start under the same pid: not ours, whatever the clock says.
+        assertThat(new ProcessRecord("x", self, start, Path.of("x.log"), ticks + 1).isRunning()).isFalse();
     }
 
     @Test
