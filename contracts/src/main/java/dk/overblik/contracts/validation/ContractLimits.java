@@ -25,6 +25,14 @@ public final class ContractLimits {
      * is refused: as the record's version it would block every real update until that time.
      */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /**
+     * The years a time or date may lie in: those of four digits, which every reader of the index
+     * takes (OpenSearch refuses a date of year 10000, and with it a whole bulk request).
+     */
+    public static final int EARLIEST_YEAR = 1;
+    public static final int LATEST_YEAR = 9999;
+    public static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
     /** The earliest registration time: the start of the versions (microseconds since the epoch). */
     public static final Instant EARLIEST_REGISTRATION = Instant.EPOCH;
 

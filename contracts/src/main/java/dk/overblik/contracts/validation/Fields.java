@@ -131,6 +131,8 @@ final class Fields {
         return uuid;
     }
 
+    private static final String YEARS = "must lie in the years " + ContractLimits.EARLIEST_YEAR + "-" + ContractLimits.LATEST_YEAR;
+
     Instant instant(String name, Need need) {
         JsonNode value = present(name, need);
         if (value == null) {
@@ -138,7 +140,12 @@ final class Fields {
         }
         if (value.isTextual()) {
             try {
-                return IsoText.instant(value.textValue());
+                Instant instant = IsoText.instant(value.textValue());
+                if (instant.isBefore(ContractLimits.EARLIEST_TIME) || instant.isAfter(ContractLimits.LATEST_TIME)) {
+                    add(path(name), ViolationCode.OUT_OF_RANGE, YEARS);
+                    return null;
+                }
+                return instant;
             } catch (DateTimeParseException e) {
                 // fall through to the violation
             }
@@ -154,7 +161,12 @@ final class Fields {
         }
         if (value.isTextual()) {
             try {
-                return LocalDate.parse(value.textValue());
+                LocalDate date = LocalDate.parse(value.textValue());
+                if (date.getYear() < ContractLimits.EARLIEST_YEAR || date.getYear() > ContractLimits.LATEST_YEAR) {
+                    add(path(name), ViolationCode.OUT_OF_RANGE, YEARS);
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 // fall through to the violation
             }

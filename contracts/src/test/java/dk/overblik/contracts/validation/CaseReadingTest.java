@@ -172,6 +172,13 @@ class CaseReadingTest {
     }
 
     @Test
+    void timesBeyondTheFourDigitYearsAreRefused() {
+        assertThat(violations(j -> j.put("openedAt", "+10000-01-01T00:00:00Z"))).containsExactly(tuple("openedAt", ViolationCode.OUT_OF_RANGE));
+        assertThat(violations(j -> j.put("openedAt", "9999-12-31T23:30:00-01:00"))).containsExactly(tuple("openedAt", ViolationCode.OUT_OF_RANGE));
+        assertThat(violations(j -> j.put("openedAt", "9999-12-31T23:59:59Z"))).isEmpty();
+    }
+
+    @Test
     void aRegistrationTimeBeforeTheFirstVersionIsRefused() {
         assertThat(violations(j -> j.put("registeredAt", "1970-01-01T00:00:00Z"))).isEmpty();
         assertThat(violations(j -> j.put("registeredAt", "1969-12-31T23:59:59.999999Z")))

@@ -64,6 +64,8 @@ class DocumentAndDeletionReadingTest {
     void letterDateIsADateAndTypeIsKnown() {
         assertThat(violations(j -> j.put("letterDate", "2024-03-01T00:00:00Z"))).containsExactly(tuple("letterDate", ViolationCode.BAD_DATE));
         assertThat(violations(j -> j.put("letterDate", "2024-02-30"))).containsExactly(tuple("letterDate", ViolationCode.BAD_DATE));
+        assertThat(violations(j -> j.put("letterDate", "+10000-01-01"))).containsExactly(tuple("letterDate", ViolationCode.OUT_OF_RANGE));
+        assertThat(violations(j -> j.put("letterDate", "9999-12-31"))).isEmpty();
         assertThat(violations(j -> j.put("type", "LETTER"))).containsExactly(tuple("type", ViolationCode.BAD_ENUM));
         assertThat(violations(j -> j.put("documentNumber", "x".repeat(51)))).containsExactly(tuple("documentNumber", ViolationCode.TOO_LONG));
     }

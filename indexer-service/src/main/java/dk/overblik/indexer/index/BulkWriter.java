@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * Writes a batch with one bulk request and tells, per operation, what became of it. Failures
- * that can pass (OpenSearch down, 429 overload, 5xx) are retried with exponential back-off until
+ * that can pass (OpenSearch down, 429 overload, 5xx, an index blocked for writes) are retried with exponential back-off until
  * they succeed, only the failed operations each time, so the caller never commits offsets for
  * something that is not durable; a version conflict on a versioned write means the index holds
  * this or a newer version (stale); any other refusal is final (rejected, with OpenSearch's reason).
@@ -85,6 +86,11 @@ public class BulkWriter {
                 .onItem().transformToUni(response -> {
                     List<Integer> retry = new ArrayList<>();
                     JsonNode items = response.path("items");
+                    if (items.size() != pending.size()) {
+                        // Not an answer to this request: send it again (every operation may be repeated).
+                        return Uni.createFrom().<Void>failure(new IOException("OpenSearch answered " + items.size() + " items to a bulk of "
+                                + pending.size()));
+                    }
                     for (int i = 0; i < pending.size(); i++) {
                         JsonNode item = items.get(i).elements().next();
                         int status = item.path("status").asInt();
@@ -93,7 +99,7 @@ public class BulkWriter {
                             results[pending.get(i)] = "noop".equals(item.path("result").asText()) ? Result.STALE : Result.WRITTEN;
                         } else if (status == 409 && op.versioned()) {
                             results[pending.get(i)] = Result.STALE;
-                        } else if (status == 409 || status == 429 || status >= 500) {
+                        } else if (status == 409 || status == 429 || status >= 500 || blocked(item.path("error"))) {
                             retry.add(pending.get(i));
                         } else {
                             results[pending.get(i)] = new Result(Outcome.REJECTED, OpenSearchJson.describeError(item.path("error")));
@@ -106,11 +112,21 @@ public class BulkWriter {
                             backoff.toMillis());
                     return later(backoff).chain(() -> attempt(operations, results, retry, next(backoff)));
                 })
-                .onFailure(e -> !(e instanceof OpenSearchJson.Failure f) || f.isRetryable())
+                // Only what may pass: a refusal, or a client closed at shutdown, fails the write instead of trying for ever.
+                .onFailure(OpenSearchJson::isTransient)
                 .recoverWithUni(e -> {
                     LOG.warnf("Bulk write failed (%s); retrying in %d ms without committing", e.getMessage(), backoff.toMillis());
                     return later(backoff).chain(() -> attempt(operations, results, pending, next(backoff)));
                 });
+    }
+
+    /**
+     * The index is closed or blocked for writes (an operator's block, or read-only after a disk
+     * watermark): nothing is wrong with the record, so it waits, uncommitted, until writes are let in.
+     */
+    static boolean blocked(JsonNode error) {
+        String type = error.path("type").asText();
+        return "cluster_block_exception".equals(type) || "index_closed_exception".equals(type);
     }
 
     private Duration next(Duration backoff) {

@@ -97,7 +97,7 @@ public class DocumentIndexer {
     }
 
     /** A document's tenant and the versions of its cases it holds. */
-    private record Holding(String tenant, List<CaseAccessPropagation.HeldCase> cases) {
+    record Holding(String tenant, List<CaseAccessPropagation.HeldCase> cases) {
         /** What {@code doc}, just written, holds. */
         static Holding written(IndexedDocument doc) {
             return new Holding(doc.tenant(), doc.cases().stream()
@@ -112,6 +112,22 @@ public class DocumentIndexer {
         static Holding unknown(IndexedDocument doc) {
             return new Holding(doc.tenant(), doc.cases().stream()
                     .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), -1)).toList());
+        }
+
+        /**
+         * Two versions of one document in a batch: the catch-up must look at the cases of both (the
+         * one that stayed may be either), each at the lower version held, so that it misses none.
+         */
+        Holding and(Holding other) {
+            Map<String, Long> lowest = new LinkedHashMap<>();
+            for (CaseAccessPropagation.HeldCase c : cases) {
+                lowest.merge(c.caseId(), c.version(), Math::min);
+            }
+            for (CaseAccessPropagation.HeldCase c : other.cases) {
+                lowest.merge(c.caseId(), c.version(), Math::min);
+            }
+            return new Holding(tenant, lowest.entrySet().stream()
+                    .map(e -> new CaseAccessPropagation.HeldCase(e.getKey(), e.getValue())).toList());
         }
     }
 
@@ -143,11 +159,11 @@ public class DocumentIndexer {
             switch (results.get(i).outcome()) {
                 case WRITTEN -> {
                     written++;
-                    holdings.put(documentId, Holding.written(doc));
+                    holdings.merge(documentId, Holding.written(doc), Holding::and);
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }
                 case STALE -> {
-                    holdings.put(documentId, Holding.unknown(doc));
+                    holdings.merge(documentId, Holding.unknown(doc), Holding::and);
                     pipeline.metrics.stale("document");
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                 }

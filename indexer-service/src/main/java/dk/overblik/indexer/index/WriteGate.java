@@ -25,6 +25,12 @@ public class WriteGate {
             synchronized (this) {
                 if (closed) {
                     waiting.add(emitter);
+                    // A writer that stops waiting (cancelled) must not be counted inside when the gate opens.
+                    emitter.onTermination(() -> {
+                        synchronized (this) {
+                            waiting.remove(emitter);
+                        }
+                    });
                     return;
                 }
                 inside++;

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -76,25 +78,41 @@ public class QualityRecorder {
         Instant lastAcceptedAt;
         Instant lastRejectedAt;
         Instant lastDeadLetteredAt;
+        /** Taken by a flush: what is counted from then on goes to a new one. */
+        boolean taken;
+
+        /** Adds the counts of a flush that could not be written, so that they go with the next one. */
+        void add(Counts other) {
+            accepted += other.accepted;
+            rejected += other.rejected;
+            deadLettered += other.deadLettered;
+            other.rejectedByReason.forEach((reason, n) -> rejectedByReason.merge(reason, n, Long::sum));
+            other.deadLetteredByReason.forEach((reason, n) -> deadLetteredByReason.merge(reason, n, Long::sum));
+            lastAcceptedAt = later(lastAcceptedAt, other.lastAcceptedAt);
+            lastRejectedAt = later(lastRejectedAt, other.lastRejectedAt);
+            lastDeadLetteredAt = later(lastDeadLetteredAt, other.lastDeadLetteredAt);
+        }
+
+        private static Instant later(Instant a, Instant b) {
+            return a == null || (b != null && b.isAfter(a)) ? b : a;
+        }
     }
 
     public void accepted(String tenant, String sourceSystem, Instant ignoredRegisteredAt) {
-        Counts counts = counts(tenant, sourceSystem);
-        synchronized (counts) {
+        count(key(tenant, sourceSystem), counts -> {
             counts.accepted++;
             counts.lastAcceptedAt = Instant.now();
-        }
+        });
     }
 
     /** The vendor API refused a record; reasons are the violation codes with their field paths. */
     public void rejected(String tenant, String sourceSystem, List<Violation> violations) {
-        Counts counts = counts(tenant, sourceSystem);
-        synchronized (counts) {
+        count(key(tenant, sourceSystem), counts -> {
             counts.rejected++;
             counts.lastRejectedAt = Instant.now();
             violations.stream().map(QualityRecorder::reason).distinct()
                     .forEach(reason -> counts.rejectedByReason.merge(reason, 1L, Long::sum));
-        }
+        });
     }
 
     /** A record was set aside on the dead-letter topic; municipality and system come from its CloudEvents source. */
@@ -102,12 +120,11 @@ public class QualityRecorder {
         var m = ceSource == null ? null : SOURCE.matcher(ceSource);
         String tenant = m != null && m.matches() ? m.group(1) : tenantOfKey(recordKey);
         String system = m != null && m.matches() ? m.group(2) : UNKNOWN;
-        Counts counts = counts(tenant, system);
-        synchronized (counts) {
+        count(key(tenant, system), counts -> {
             counts.deadLettered++;
             counts.lastDeadLetteredAt = Instant.now();
             counts.deadLetteredByReason.merge(reason.length() > 120 ? reason.substring(0, 120) : reason, 1L, Long::sum);
-        }
+        });
     }
 
     private static String tenantOfKey(String key) {
@@ -123,9 +140,22 @@ public class QualityRecorder {
         return v.code() + " " + path;
     }
 
-    private Counts counts(String tenant, String sourceSystem) {
-        Key key = new Key(tenant == null ? UNKNOWN : tenant, sourceSystem == null ? UNKNOWN : sourceSystem);
-        return pending.computeIfAbsent(key, k -> new Counts());
+    private static Key key(String tenant, String sourceSystem) {
+        return new Key(tenant == null ? UNKNOWN : tenant, sourceSystem == null ? UNKNOWN : sourceSystem);
+    }
+
+    /** Changes the counts of {@code key} not yet taken by a flush. */
+    private void count(Key key, Consumer<Counts> change) {
+        while (true) {
+            Counts counts = pending.computeIfAbsent(key, k -> new Counts());
+            synchronized (counts) {
+                if (!counts.taken) {
+                    change.accept(counts);
+                    return;
+                }
+            }
+            // A flush took these after this thread found them: count in the new ones.
+        }
     }
 
     @Scheduled(every = "${overblik.indexer.quality-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -136,8 +166,18 @@ public class QualityRecorder {
         });
     }
 
-    /** Adds what was counted since the last flush to the index. */
-    public synchronized Uni<Void> flush() {
+    /**
+     * Adds what was counted since the last flush to the index. The write is not cancelled with its
+     * caller (a report whose client gave up while a reindex held the write gate): a write that was let
+     * into the gate must leave it. Counts that could not be written go with the next flush.
+     */
+    public Uni<Void> flush() {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        write().subscribe().with(written::complete, written::completeExceptionally);
+        return Uni.createFrom().completionStage(written);
+    }
+
+    private synchronized Uni<Void> write() {
         Map<Key, Counts> taken = pending;
         if (taken.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -146,6 +186,7 @@ public class QualityRecorder {
         List<BulkWriter.Operation> operations = new ArrayList<>();
         taken.forEach((key, counts) -> {
             synchronized (counts) {
+                counts.taken = true;
                 Map<String, Object> params = new LinkedHashMap<>();
                 params.put("tenant", key.tenant());
                 params.put("sourceSystem", key.sourceSystem());
@@ -166,6 +207,7 @@ public class QualityRecorder {
         });
         return gate.enter()
                 .chain(() -> setup.ensure(INDEX).chain(() -> bulk.write("quality", operations)).eventually(gate::exit))
+                .onFailure().invoke(e -> taken.forEach((key, counts) -> count(key, fresh -> fresh.add(counts))))
                 .replaceWithVoid();
     }
 

@@ -63,6 +63,32 @@ class DeadLetterTest {
     }
 
     @Test
+    void aCaseForAnIndexBlockedForWritesWaitsAndIsIndexedOnceTheBlockIsLiftedNotDeadLettered() throws Exception {
+        CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Under skriveblokering");
+        blockWrites(true);
+        try {
+            KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_type", EventTypes.CASE_UPSERTED,
+                    "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"));
+            // Meanwhile the indexer meets the block again and again (back-off from 200 ms): the record is no poison.
+            assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), c.key(), Duration.ofSeconds(6))).isEmpty();
+            assertThat(casesWithId(c)).isEmpty();
+        } finally {
+            blockWrites(false);
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(casesWithId(c)).hasSize(1));
+        assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), c.key(), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private void blockWrites(boolean blocked) throws Exception {
+        openSearch.indices().putSettings(r -> r.index(CaseIndex.WRITE_ALIAS).settings(s -> s.blocks(b -> b.write(blocked))));
+    }
+
+    private List<?> casesWithId(CaseRecord c) throws Exception {
+        return openSearch.search(s -> s.index(CaseIndex.READ_ALIAS)
+                .query(q -> q.ids(i -> i.values(IndexedCase.documentId(c.tenant(), c.id())))), IndexedCase.class).hits().hits();
+    }
+
+    @Test
     void anUnknownEventTypeIsDeadLettered() {
         String key = SampleCases.TENANT_A + "/" + UUID.randomUUID();
         KafkaProbe.send(Topics.CASES, key, "{}".getBytes(StandardCharsets.UTF_8), Map.of("ce_type", "dk.example.unknown"));

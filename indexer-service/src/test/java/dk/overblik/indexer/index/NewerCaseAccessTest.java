@@ -44,6 +44,31 @@ class NewerCaseAccessTest {
     }
 
     @Test
+    void twoVersionsOfADocumentInOneBatchLeaveTheCatchUpTheCasesOfBoth() {
+        // The newer version (written, on a case not indexed at write time) came first; the older one (stale) after it.
+        DocumentIndexer.Holding written = new DocumentIndexer.Holding(TENANT,
+                List.of(new CaseAccessPropagation.HeldCase(UNKNOWN_HELD.toString(), -1)));
+        DocumentIndexer.Holding stale = new DocumentIndexer.Holding(TENANT,
+                List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
+        CaseAccess arrivedMeanwhile = access(UNKNOWN_HELD, 5);
+        Map<String, CaseAccess> now = Map.of(TENANT + ":" + UNKNOWN_HELD, arrivedMeanwhile, TENANT + ":" + OLDER_HELD, access(OLDER_HELD, 7));
+
+        DocumentIndexer.Holding both = written.and(stale);
+
+        assertEquals(TENANT, both.tenant());
+        assertEquals(arrivedMeanwhile, CaseAccessPropagation.newerThanHeld(TENANT, both.cases(), now).get(TENANT + ":" + UNKNOWN_HELD));
+        assertEquals(2, CaseAccessPropagation.newerThanHeld(TENANT, both.cases(), now).size());
+    }
+
+    @Test
+    void ofTwoVersionsHeldOfOneCaseTheLowerCounts() {
+        DocumentIndexer.Holding a = new DocumentIndexer.Holding(TENANT, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), 100)));
+        DocumentIndexer.Holding b = new DocumentIndexer.Holding(TENANT, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
+        assertEquals(List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)), a.and(b).cases());
+        assertEquals(List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)), b.and(a).cases());
+    }
+
+    @Test
     void theSameCaseIdInAnotherMunicipalityIsAnotherCase() {
         Map<String, CaseAccess> updates = Map.of("29189714:" + OLDER_HELD, access(OLDER_HELD, 101));
         assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates).isEmpty());
