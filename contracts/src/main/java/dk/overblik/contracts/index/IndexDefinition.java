@@ -26,7 +26,12 @@ public record IndexDefinition(String name, String templateResource) {
     }
 
     public String version(int n) {
-        return name + "-v" + n;
+        return versionPrefix() + n;
+    }
+
+    /** What the names of all versions of the index begin with. */
+    public String versionPrefix() {
+        return name + "-v";
     }
 
     /** The body that creates the first version (the template gives settings and mappings): both aliases on it. */

@@ -52,6 +52,13 @@ public final class Queries {
         return query;
     }
 
+    /** Values of {@code field} that begin with {@code prefix}. */
+    public static ObjectNode prefix(String field, String prefix) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        query.putObject("prefix").put(field, prefix);
+        return query;
+    }
+
     public static ObjectNode atMost(String field, int value) {
         ObjectNode query = Json.mapper().createObjectNode();
         query.putObject("range").putObject(field).put("lte", value);

@@ -5,6 +5,7 @@ import dk.overblik.contracts.access.EffectiveAccess;
 import dk.overblik.contracts.index.AccessQueries;
 import dk.overblik.contracts.index.Queries;
 import dk.overblik.service.access.AccessViews;
+import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +26,15 @@ public class AccessFilter {
         this.views = views;
     }
 
+    /**
+     * The caller's published access. Fails (503) when the view stopped following org-sync: access
+     * withdrawn since then would still be granted. The service is then not ready either.
+     */
     public Optional<EffectiveAccess> accessOf(Caller caller) {
+        if (views.accessHasStopped()) {
+            throw new ProblemException(503, "access-unavailable", "Access rights unavailable",
+                    "The service cannot tell what you may see right now. Try again shortly.");
+        }
         return views.accessOf(caller.requireMunicipality(), caller.userId());
     }
 

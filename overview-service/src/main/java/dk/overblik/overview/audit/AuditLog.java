@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,12 +47,20 @@ public class AuditLog {
     private static final Duration GIVE_UP = Duration.ofSeconds(15);
 
     private final Pool pool;
+    private final Duration groupTimeout;
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
+    @Inject
     public AuditLog(Pool pool) {
+        this(pool, GIVE_UP);
+    }
+
+    /** {@code groupTimeout}: how long one group's transaction may take before its lookups fail and the next group starts. */
+    AuditLog(Pool pool, Duration groupTimeout) {
         this.pool = pool;
+        this.groupTimeout = groupTimeout;
     }
 
     private record Pending(AuditEntry entry, CompletableFuture<Void> committed) {
@@ -100,7 +110,12 @@ public class AuditLog {
             }
             return;
         }
-        pool.withTransaction(connection -> write(connection, group)).subscribe().with(
+        pool.withTransaction(connection -> write(connection, group))
+                // A connection that hangs where no database timeout reaches it (half-open after a failover) must not hold up
+                // every later entry: its group fails, and the next group goes on another connection. Should the hung one commit
+                // after all, the chain stays one: both take the chain's lock.
+                .ifNoItem().after(groupTimeout).failWith(() -> new TimeoutException("No commit of the audit entries within " + groupTimeout))
+                .subscribe().with(
                 done -> finish(group, null),
                 failure -> {
                     // Only an entry the database refuses is worth writing apart; a lock or statement timeout, or a database

@@ -42,6 +42,8 @@ import java.util.UUID;
 @RolesAllowed({Roles.CASEWORKER, Roles.CALLCENTER})
 public class CaseDetailResource {
     static final int MAX_PAGE_SIZE = 100;
+    /** How much of a malformed id the audit entry keeps. */
+    private static final int MAX_AUDITED_ID = 100;
 
     private final OpenSearchJson openSearch;
     private final AccessFilter access;
@@ -62,12 +64,18 @@ public class CaseDetailResource {
     @Operation(summary = "A visible case and a page of its visible documents")
     public Uni<CaseDetail> detail(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
                                   @QueryParam("size") @DefaultValue("50") int size, @Context HttpServerRequest http) {
-        UUID caseId = parse(id);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || ((long) page + 1) * size > 10_000) {
             throw new ProblemException(400, "bad-page", "Bad page", "page >= 0, size 1-" + MAX_PAGE_SIZE
                     + ", and no further than the first 10,000 documents.");
         }
         Caller who = caller.get();
+        UUID caseId = parse(id);
+        if (caseId == null) {
+            // No case has such an id, but the attempt is a lookup (perhaps a person number typed in the wrong field): audited.
+            return audit.record(new AuditLog.Lookup(who, AuditAction.CASE_VIEW, "case:" + abbreviated(id), null, 0, 0,
+                    AuditLog.requestId(http), AuditLog.clientAddress(http)))
+                    .chain(() -> Uni.createFrom().<CaseDetail>failure(noSuchCase()));
+        }
         boolean withDocuments = who.hasRole(Roles.CASEWORKER);
         String subject = "case:" + caseId;
         return findCase(who, caseId)
@@ -115,12 +123,18 @@ public class CaseDetailResource {
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(new Page(List.of(), 0));
     }
 
+    /** The case id, or null when {@code id} is none (strictly the 36-character form). */
     private static UUID parse(String id) {
         try {
-            return UUID.fromString(id);
+            UUID parsed = UUID.fromString(id);
+            return parsed.toString().equalsIgnoreCase(id) ? parsed : null;
         } catch (IllegalArgumentException e) {
-            throw noSuchCase();
+            return null;
         }
+    }
+
+    private static String abbreviated(String id) {
+        return id.length() <= MAX_AUDITED_ID ? id : id.substring(0, MAX_AUDITED_ID) + "...";
     }
 
     /** The same answer for a case that does not exist and one the caller may not see. */

@@ -18,6 +18,7 @@ import dk.overblik.overview.party.CaseView;
 import dk.overblik.overview.party.CaseViews;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import dk.overblik.service.problem.InvalidInputException;
+import dk.overblik.service.problem.ProblemException;
 import dk.overblik.service.security.Caller;
 import dk.overblik.service.security.CurrentCaller;
 import dk.overblik.service.security.Roles;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +40,20 @@ import java.util.UUID;
 
 /**
  * Free-text and filtered search over the cases the caller may see, with facets and
- * {@code search_after} paging (stable for deep pages: every sort ends with the case id).
- * Caseworkers only; audited with the query before the answer leaves.
+ * {@code search_after} paging. The pages of one search are read in one point in time of the
+ * index, so that cases written meanwhile neither shift the pages (a case whose activity moved it
+ * forward would be skipped, one moved back shown twice) nor change the relevance scores the
+ * cursor holds; every sort ends with the case id. Caseworkers only; audited with the query
+ * before the answer leaves.
  */
 @Path("/api/v1/search")
 @RolesAllowed(Roles.CASEWORKER)
 public class SearchResource {
     static final int MAX_SIZE = 100;
+    /** How long a search's point in time is kept without a next page; each page keeps it that much longer. */
+    static final String KEEP_ALIVE = "1m";
+    private static final int POINT_IN_TIME_MAX = 4096;
+    private static final Logger LOG = Logger.getLogger(SearchResource.class);
 
     private final OpenSearchJson openSearch;
     private final AccessFilter access;
@@ -65,25 +74,63 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search the visible cases: free text over titles, filters, sort, facets, search_after paging")
     public Uni<SearchResult> search(SearchRequest request, @Context HttpServerRequest http) {
-        SearchRequest r = request == null ? new SearchRequest(null, null, null, null, null, null, null, null, null, null, null, null)
-                : request;
+        SearchRequest r = request == null
+                ? new SearchRequest(null, null, null, null, null, null, null, null, null, null, null, null, null) : request;
         check(r);
         Caller who = caller.get();
         int size = r.size() == null ? 25 : r.size();
         SearchRequest.Sort sort = r.sort() != null ? r.sort() : r.text() == null ? SearchRequest.Sort.LAST_ACTIVITY
                 : SearchRequest.Sort.RELEVANCE;
-        ObjectNode body = query(who, r, sort, size);
-        return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search", Json.toBytes(body))
-                .onFailure(OpenSearchJson.Failure::isMissingIndex)
-                .recoverWithItem(Json.mapper().createObjectNode())
-                .map(response -> result(who, response, size))
-                .call(result -> audit.record(new AuditLog.Lookup(who, AuditAction.SEARCH, null, Json.toString(r),
+        boolean nextPage = r.searchAfter() != null && !r.searchAfter().isEmpty();
+        Uni<String> pointInTime = nextPage ? Uni.createFrom().item(r.pointInTime()) : openPointInTime();
+        return pointInTime
+                .chain(pit -> openSearch.post(pit == null ? "/" + CaseIndex.READ_ALIAS + "/_search" : "/_search",
+                                Json.toBytes(query(who, r, sort, size, pit)))
+                        .onFailure(e -> pit != null && nextPage && e instanceof OpenSearchJson.Failure f && f.status() < 500)
+                        .transform(SearchResource::pointInTimeGone)
+                        .onFailure(OpenSearchJson.Failure::isMissingIndex)
+                        .recoverWithItem(Json.mapper().createObjectNode())
+                        .map(response -> result(who, response, size)))
+                .call(result -> audit.record(new AuditLog.Lookup(who, AuditAction.SEARCH, null, Json.toString(r.withoutPointInTime()),
                         result.cases().size(), 0, AuditLog.requestId(http), AuditLog.clientAddress(http))));
     }
 
-    private ObjectNode query(Caller who, SearchRequest r, SearchRequest.Sort sort, int size) {
+    /**
+     * A point in time of the case index for the pages of a new search. Without one (no index yet, or
+     * OpenSearch keeps as many open as it allows) the pages are read live.
+     */
+    private Uni<String> openPointInTime() {
+        return openSearch.post("/" + CaseIndex.READ_ALIAS + "/_search/point_in_time?keep_alive=" + KEEP_ALIVE, null)
+                .map(response -> response.path("pit_id").asText(null))
+                .onFailure(OpenSearchJson.Failure.class).recoverWithItem(e -> {
+                    if (!OpenSearchJson.Failure.isMissingIndex(e)) {
+                        LOG.warnf("No point in time for a search (%s); its pages are read live", e.getMessage());
+                    }
+                    return null;
+                });
+    }
+
+    /** What OpenSearch refuses of a next page in a given point in time: it is gone (kept too long) or was never one. */
+    private static ProblemException pointInTimeGone(Throwable failure) {
+        return new ProblemException(410, "search-expired", "The search has expired",
+                "A search's pages are kept " + KEEP_ALIVE + " after the last one was read, and this pointInTime is gone or was none."
+                        + " Start the search again.", failure);
+    }
+
+    /** The point in time of the last page: let go of it now, not when it expires. Nobody waits for the answer. */
+    private void closePointInTime(String pit) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.putArray("pit_id").add(pit);
+        openSearch.send("DELETE", "/_search/point_in_time", Json.toBytes(body), "application/json").subscribe().with(
+                done -> { },
+                failure -> LOG.debugf("A search's point in time was not closed (%s); it expires", failure.getMessage()));
+    }
+
+    private ObjectNode query(Caller who, SearchRequest r, SearchRequest.Sort sort, int size, String pit) {
         List<ObjectNode> filters = new ArrayList<>();
         filters.add(access.casesVisibleTo(who));
+        // A point in time comes from the caller: whichever index it was opened on, only cases are read.
+        filters.add(Queries.prefix("_index", CaseIndex.DEFINITION.versionPrefix()));
         filters.add(Queries.term(CaseIndex.DELETED, false));
         addTerms(filters, CaseIndex.KLE_SCOPE, r.kle());
         addTerms(filters, "progress", r.progress());
@@ -110,6 +157,9 @@ public class SearchResource {
             ArrayNode after = body.putArray("search_after");
             r.searchAfter().forEach(after::add);
         }
+        if (pit != null) {
+            body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
+        }
         CaseFacets.addTo(body);
         return body;
     }
@@ -126,8 +176,14 @@ public class SearchResource {
             next = new ArrayList<>();
             last.forEach(next::add);
         }
+        // OpenSearch may give the point in time a new id with each page: the next page takes the newest.
+        String pit = response.path("pit_id").asText(null);
+        if (next == null && pit != null) {
+            closePointInTime(pit);
+            pit = null;
+        }
         return new SearchResult(cases, response.path("hits").path("total").path("value").asLong(),
-                CaseFacets.read(response.path("aggregations")), next);
+                CaseFacets.read(response.path("aggregations")), next, pit);
     }
 
     private static void addTerms(List<ObjectNode> filters, String field, List<String> values) {
@@ -180,6 +236,12 @@ public class SearchResource {
         }
         if (r.closedFrom() != null && r.closedTo() != null && r.closedFrom().isAfter(r.closedTo())) {
             violations.add(new Violation("closedFrom", ViolationCode.INCONSISTENT, "must not be after closedTo"));
+        }
+        if (r.pointInTime() != null && (r.searchAfter() == null || r.searchAfter().isEmpty())) {
+            violations.add(new Violation("pointInTime", ViolationCode.INCONSISTENT, "goes with searchAfter, for a next page"));
+        }
+        if (r.pointInTime() != null && (r.pointInTime().isBlank() || r.pointInTime().length() > POINT_IN_TIME_MAX)) {
+            violations.add(new Violation("pointInTime", ViolationCode.BAD_FORMAT, "must be the pointInTime of an earlier page"));
         }
         // Every sort is a number (score or time) and then the case id: a nextSearchAfter has exactly that shape.
         if (r.searchAfter() != null && !r.searchAfter().isEmpty() && (r.searchAfter().size() != 2

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -155,8 +156,65 @@ class AuditTrailTest {
                 .body("intact", equalTo(true));
     }
 
+    @Test
+    void aConnectionThatHangsFailsOnlyItsGroupWithinTheTimeoutAndLaterEntriesGoOnAnother() throws Exception {
+        StackEnv env = TestStack.ensureRunning();
+        Caller caseworker = new Caller("caseworker-a", A, Set.of(Roles.CASEWORKER), null, List.of());
+        FreezingProxy proxy = new FreezingProxy(env.get(StackEnv.POSTGRES_HOST), Integer.parseInt(env.get(StackEnv.POSTGRES_PORT)));
+        io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(4))
+                .connectingTo(new io.vertx.pgclient.PgConnectOptions().setHost("127.0.0.1").setPort(proxy.port())
+                        .setDatabase("overview").setUser(env.get(StackEnv.POSTGRES_USER)).setPassword(""))
+                .using(vertx).build();
+        try {
+            AuditLog log = new AuditLog(io.vertx.mutiny.sqlclient.Pool.newInstance(pool), Duration.ofSeconds(2));
+            recordOnContext(log, lookup(caseworker, "urn:overblik:test:before-the-freeze")).get(20, TimeUnit.SECONDS);
+
+            // The connection the first entry went on now passes nothing and stays open: no database timeout reaches it.
+            proxy.freezeOpenConnections();
+            long start = System.nanoTime();
+            CompletableFuture<Void> hung = recordOnContext(log, lookup(caseworker, "urn:overblik:test:on-the-frozen-connection"));
+            assertThatThrownBy(() -> hung.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ProblemException.class);
+            // Within the group's 2 s (and some), not the lookups' own 15 s give-up.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+
+            // The writer is not stuck behind the hung transaction: the next entry is committed on a new connection.
+            recordOnContext(log, lookup(caseworker, "urn:overblik:test:after-the-freeze")).get(20, TimeUnit.SECONDS);
+        } finally {
+            proxy.close();
+            pool.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        }
+        given().auth().oauth2(TestStack.tokens().forUser("auditor-a")).when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    /** Records on a Vert.x context, as a request does. */
+    private CompletableFuture<Void> recordOnContext(AuditLog log, AuditLog.Lookup lookup) throws Exception {
+        CompletableFuture<CompletableFuture<Void>> recorded = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(ignored -> recorded.complete(log.record(lookup).subscribeAsCompletionStage()));
+        return recorded.get(20, TimeUnit.SECONDS);
+    }
+
     private static AuditLog.Lookup lookup(Caller who, String subject) {
         return new AuditLog.Lookup(who, AuditAction.PARTY_OVERVIEW, subject, null, 0, 0, UUID.randomUUID().toString(), "127.0.0.1");
+    }
+
+    @Test
+    void aCaseAskedForByWhatIsNoCaseIdIsAuditedAndAnswered404WithoutEchoingIt() throws Exception {
+        fixtures.grant(new EffectiveAccess(A, "caseworker-a", List.of("27"), List.of(), 2, false));
+        PartyRef person = SampleCases.randomPerson();
+        String cpr = person.urn().substring(person.urn().lastIndexOf(':') + 1);
+        String requestId = UUID.randomUUID().toString();
+        String answer = given().auth().oauth2(TestStack.tokens().forUser("caseworker-a")).header("X-Request-Id", requestId)
+                .when().get("/api/v1/cases/" + cpr).then().statusCode(404).contentType("application/problem+json")
+                .body("title", equalTo("No such case")).extract().asString();
+        assertThat(answer).doesNotContain(cpr);
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            var rows = s.executeQuery("select action, subject, hits from audit_entry where request_id = '" + requestId + "'");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("action")).isEqualTo("CASE_VIEW");
+            assertThat(rows.getString("subject")).isEqualTo("case:" + cpr);
+            assertThat(rows.getInt("hits")).isZero();
+        }
     }
 
     @Test

@@ -15,10 +15,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.overblik.contracts.json.Json;
+import dk.overblik.service.opensearch.OpenSearchJson;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +43,9 @@ class CaseDetailAndSearchTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    OpenSearchJson openSearch;
 
     @BeforeEach
     void access() {
@@ -106,10 +113,12 @@ class CaseDetailAndSearchTest {
 
         Set<String> found = new HashSet<>();
         List<Object> after = null;
+        String pointInTime = null;
         for (int page = 0; page < 5; page++) {
             Map<String, Object> request = new java.util.HashMap<>(Map.of("text", word, "size", 3));
             if (after != null) {
                 request.put("searchAfter", after);
+                request.put("pointInTime", pointInTime);
             }
             JsonPath body = given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body(request)
                     .when().post("/api/v1/search").then().statusCode(200)
@@ -119,11 +128,14 @@ class CaseDetailAndSearchTest {
                     .extract().jsonPath();
             found.addAll(body.getList("cases.id", String.class));
             after = body.getList("nextSearchAfter");
+            pointInTime = body.getString("pointInTime");
             if (after == null) {
                 break;
             }
+            assertThat(pointInTime).isNotBlank();
         }
         assertThat(found).hasSize(7);
+        assertThat(pointInTime).as("the last page lets go of its point in time").isNull();
 
         given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON)
                 .body(Map.of("text", word, "kle", List.of("02.34"), "sort", "OPENED"))
@@ -135,6 +147,66 @@ class CaseDetailAndSearchTest {
                 .body("violations.field", org.hamcrest.Matchers.hasItems("kle[0]", "size"));
         given().auth().oauth2(token("callcenter-a")).contentType(ContentType.JSON).body(Map.of("text", word))
                 .when().post("/api/v1/search").then().statusCode(403);
+    }
+
+    @Test
+    void thePagesOfOneSearchHoldWhileCasesAreWrittenMeanwhile() {
+        PartyRef person = SampleCases.randomPerson();
+        String word = "okapi" + UUID.randomUUID().toString().substring(0, 8);
+        List<CaseRecord> cases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CaseRecord c = caseOf(person, "Sag om " + word + " " + i, "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER);
+            cases.add(SampleCases.laterVersion(c, c.title(), -60 + 10 * i)); // activity times apart, the first oldest
+        }
+        fixtures.indexCases(cases.toArray(CaseRecord[]::new));
+        Map<String, Object> search = Map.of("text", word, "sort", "LAST_ACTIVITY", "size", 2);
+
+        JsonPath page = search(search).statusCode(200).body("total", equalTo(6)).extract().jsonPath();
+        List<String> seen = new ArrayList<>(page.getList("cases.id", String.class));
+        // Meanwhile the oldest case (due on the last page) gets new activity, and a new case arrives. Read live, the old
+        // case would move to the front, behind the reader, and never be shown; the new one would shift the pages.
+        fixtures.indexCases(SampleCases.laterVersion(cases.get(0), cases.get(0).title(), 3600),
+                caseOf(person, "Sag om " + word + " ny", "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER));
+        while (page.getList("nextSearchAfter") != null) {
+            Map<String, Object> next = new java.util.HashMap<>(search);
+            next.put("searchAfter", page.getList("nextSearchAfter"));
+            next.put("pointInTime", page.getString("pointInTime"));
+            page = search(next).statusCode(200).body("total", equalTo(6)).extract().jsonPath();
+            seen.addAll(page.getList("cases.id", String.class));
+        }
+        assertThat(seen).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(cases.stream().map(c -> c.id().toString()).toList());
+
+        // A new search reads the index as it is now.
+        search(search).statusCode(200).body("total", equalTo(7)).body("cases[0].id", equalTo(cases.get(0).id().toString()));
+    }
+
+    @Test
+    void aNextPageOfASearchWhosePointInTimeIsGoneIsAProblemToStartAgain() {
+        PartyRef person = SampleCases.randomPerson();
+        String word = "gnu" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.indexCases(caseOf(person, "Sag om " + word + " 1", "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER),
+                caseOf(person, "Sag om " + word + " 2", "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER));
+        Map<String, Object> search = Map.of("text", word, "size", 1);
+        JsonPath first = search(search).statusCode(200).extract().jsonPath();
+        String pointInTime = first.getString("pointInTime");
+        ObjectNode close = Json.mapper().createObjectNode();
+        close.putArray("pit_id").add(pointInTime);
+        openSearch.send("DELETE", "/_search/point_in_time", Json.toBytes(close), "application/json").await().atMost(Duration.ofSeconds(30));
+
+        Map<String, Object> next = new java.util.HashMap<>(search);
+        next.put("searchAfter", first.getList("nextSearchAfter"));
+        next.put("pointInTime", pointInTime);
+        search(next).statusCode(410).contentType("application/problem+json").body("type", equalTo("urn:overblik:problem:search-expired"));
+        next.put("pointInTime", "bm90IGEgcG9pbnQgaW4gdGltZQ==");
+        search(next).statusCode(410).contentType("application/problem+json");
+        next.remove("searchAfter");
+        search(next).statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("pointInTime"));
+    }
+
+    private static io.restassured.response.ValidatableResponse search(Map<String, Object> request) {
+        return given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body(request)
+                .when().post("/api/v1/search").then();
     }
 
     @Test

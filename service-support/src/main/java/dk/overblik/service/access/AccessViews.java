@@ -67,6 +67,11 @@ public class AccessViews {
         return Optional.ofNullable(employeesByLogin.get(EffectiveAccess.key(tenant, userId)));
     }
 
+    /** Whether the access view stopped following org-sync's topic: what it holds may be outdated, for good. */
+    public boolean accessHasStopped() {
+        return access.hasStopped();
+    }
+
     public boolean isComplete() {
         return access.isComplete() && org.isComplete();
     }
@@ -93,7 +98,7 @@ public class AccessViews {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         access.close();
         org.close();
     }

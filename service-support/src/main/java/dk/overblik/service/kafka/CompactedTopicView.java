@@ -78,6 +78,11 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         return complete && failure == null && follower.isAlive();
     }
 
+    /** Whether the view no longer follows its topic (it failed, or was closed): what it holds may be outdated, for good. */
+    public boolean hasStopped() {
+        return closed || failure != null || follower.getState() == Thread.State.TERMINATED;
+    }
+
     public String topic() {
         return topic;
     }

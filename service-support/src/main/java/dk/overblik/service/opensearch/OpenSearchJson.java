@@ -167,10 +167,20 @@ public class OpenSearchJson {
      */
     public static final class Failure extends RuntimeException {
         private final int status;
+        private final String type;
 
         public Failure(int status, String body) {
             super("OpenSearch answered " + status + " (" + errorType(body) + ")");
             this.status = status;
+            this.type = typeOf(body);
+        }
+
+        private static String typeOf(String body) {
+            try {
+                return Json.mapper().readTree(body).path("error").path("type").asText(null);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
 
         private static String errorType(String body) {
@@ -187,6 +197,11 @@ public class OpenSearchJson {
 
         public int status() {
             return status;
+        }
+
+        /** OpenSearch's error type ({@code index_not_found_exception}), or null when the answer named none. */
+        public String type() {
+            return type;
         }
 
         /** An index that does not exist yet (before the indexer's first start): nothing to show, not an error. */

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one place where failures become HTTP answers: every error of every service is
@@ -26,12 +27,14 @@ import java.util.List;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Ten digits, with or without a dash after the sixth: a CPR number's forms. */
+    private static final Pattern PERSON_NUMBER = Pattern.compile("\\d{6}-?\\d{4}");
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
         List<Problem.FieldProblem> fields = e.violations().stream().map(Problem.FieldProblem::of).toList();
         return problem(new Problem(Problem.type("invalid-input"), "The request breaks the contract", 400,
-                e.getMessage(), uri.getPath(), fields));
+                e.getMessage(), pathOf(uri), fields));
     }
 
     @ServerExceptionMapper
@@ -39,7 +42,7 @@ public class ProblemMappers {
         if (e.status() >= 500) {
             LOG.errorf(e, "%s: %s", e.title(), e.getMessage());
         }
-        return problem(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), uri.getPath(), List.of()));
+        return problem(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), pathOf(uri), List.of()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -48,26 +51,26 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(Problem.type("unauthenticated"), "A valid bearer token is required", 401,
-                        "Send an access token from the municipality's identity provider.", uri.getPath(), List.of()));
+                        "Send an access token from the municipality's identity provider.", pathOf(uri), List.of()));
         return response.build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(new Problem(Problem.type("forbidden"), "Not allowed", 403,
-                "Your role does not allow this request.", uri.getPath(), List.of()));
+                "Your role does not allow this request.", pathOf(uri), List.of()));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return problem(new Problem(Problem.type("not-found"), "Not found", 404, "Nothing is here.", uri.getPath(), List.of()));
+        return problem(new Problem(Problem.type("not-found"), "Not found", 404, "Nothing is here.", pathOf(uri), List.of()));
     }
 
     @ServerExceptionMapper({NotAllowedException.class, NotSupportedException.class})
     public Response unsupported(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         return problem(new Problem(Problem.type("unsupported-request"), "Unsupported request", status, e.getMessage(),
-                uri.getPath(), List.of()));
+                pathOf(uri), List.of()));
     }
 
     /** The body could not be read as the JSON the endpoint takes (wrong type, malformed). */
@@ -76,7 +79,7 @@ public class ProblemMappers {
         // Jackson's message quotes the input; only the path of the field goes back.
         String field = Json.pathOf(e);
         return problem(new Problem(Problem.type("invalid-input"), "The request breaks the contract", 400,
-                "The body is not the JSON this endpoint takes.", uri.getPath(),
+                "The body is not the JSON this endpoint takes.", pathOf(uri),
                 List.of(new Problem.FieldProblem(field, "WRONG_TYPE", "cannot be read as the expected type"))));
     }
 
@@ -84,27 +87,27 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.errorf(e, "Request to %s failed", uri.getPath());
+            LOG.errorf(e, "Request to %s failed", pathOf(uri));
         }
         return problem(new Problem(Problem.type(status >= 500 ? "internal-error" : "bad-request"),
-                status >= 500 ? "Internal error" : "Bad request", status, null, uri.getPath(), List.of()));
+                status >= 500 ? "Internal error" : "Bad request", status, null, pathOf(uri), List.of()));
     }
 
     /** OpenSearch away or overloaded: try again; any other answer of OpenSearch is our fault. */
     @ServerExceptionMapper
     public Response openSearch(OpenSearchJson.Failure e, UriInfo uri) {
-        return e.isRetryable() ? unavailable(e, uri.getPath()) : internalError(e, uri.getPath());
+        return e.isRetryable() ? unavailable(e, pathOf(uri)) : internalError(e, pathOf(uri));
     }
 
     @ServerExceptionMapper
     public Response io(java.io.IOException e, UriInfo uri) {
-        return unavailable(e, uri.getPath());
+        return unavailable(e, pathOf(uri));
     }
 
     /** Anything else: a problem body, never the exception's text. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        return internalError(e, uri.getPath());
+        return internalError(e, pathOf(uri));
     }
 
     private static Response unavailable(Exception e, String path) {
@@ -116,6 +119,18 @@ public class ProblemMappers {
     private static Response internalError(Exception e, String path) {
         LOG.errorf(e, "Request to %s failed", path);
         return problem(new Problem(Problem.type("internal-error"), "Internal error", 500, null, path, List.of()));
+    }
+
+    /**
+     * The request's path as problems echo it and the log shows it: without what looks like a person
+     * number, which a caller may have put in a path by mistake (a CPR number as a case id).
+     */
+    private static String pathOf(UriInfo uri) {
+        return withoutPersonNumbers(uri.getPath());
+    }
+
+    static String withoutPersonNumbers(String path) {
+        return PERSON_NUMBER.matcher(path).replaceAll("*");
     }
 
     private static Response problem(Problem problem) {
