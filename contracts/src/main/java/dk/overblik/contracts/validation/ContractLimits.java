@@ -2,6 +2,9 @@ package dk.overblik.contracts.validation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
 
 /** Sizes and tolerances of the ingest contract (DESIGN section 2). */
 public final class ContractLimits {
@@ -31,8 +34,18 @@ public final class ContractLimits {
      */
     public static final int EARLIEST_YEAR = 1;
     public static final int LATEST_YEAR = 9999;
-    public static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Instant EARLIEST_TIME = Year.of(EARLIEST_YEAR).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LATEST_TIME = Year.of(LATEST_YEAR + 1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    /** Whether {@code time} (in UTC) lies in the years above. */
+    public static boolean inYears(Instant time) {
+        return !time.isBefore(EARLIEST_TIME) && time.isBefore(AFTER_LATEST_TIME);
+    }
+
+    /** Whether {@code date} lies in the years above. */
+    public static boolean inYears(LocalDate date) {
+        return date.getYear() >= EARLIEST_YEAR && date.getYear() <= LATEST_YEAR;
+    }
     /** The earliest registration time: the start of the versions (microseconds since the epoch). */
     public static final Instant EARLIEST_REGISTRATION = Instant.EPOCH;
 

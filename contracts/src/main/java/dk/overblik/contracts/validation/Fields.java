@@ -131,7 +131,13 @@ final class Fields {
         return uuid;
     }
 
-    private static final String YEARS = "must lie in the years " + ContractLimits.EARLIEST_YEAR + "-" + ContractLimits.LATEST_YEAR;
+    /** Says so when a time or date lies outside the years of the contract; {@code within} as given. */
+    private boolean inYears(String name, boolean within) {
+        if (!within) {
+            add(path(name), ViolationCode.OUT_OF_RANGE, "must lie in the years " + ContractLimits.EARLIEST_YEAR + "-" + ContractLimits.LATEST_YEAR);
+        }
+        return within;
+    }
 
     Instant instant(String name, Need need) {
         JsonNode value = present(name, need);
@@ -141,11 +147,7 @@ final class Fields {
         if (value.isTextual()) {
             try {
                 Instant instant = IsoText.instant(value.textValue());
-                if (instant.isBefore(ContractLimits.EARLIEST_TIME) || instant.isAfter(ContractLimits.LATEST_TIME)) {
-                    add(path(name), ViolationCode.OUT_OF_RANGE, YEARS);
-                    return null;
-                }
-                return instant;
+                return inYears(name, ContractLimits.inYears(instant)) ? instant : null;
             } catch (DateTimeParseException e) {
                 // fall through to the violation
             }
@@ -162,11 +164,7 @@ final class Fields {
         if (value.isTextual()) {
             try {
                 LocalDate date = LocalDate.parse(value.textValue());
-                if (date.getYear() < ContractLimits.EARLIEST_YEAR || date.getYear() > ContractLimits.LATEST_YEAR) {
-                    add(path(name), ViolationCode.OUT_OF_RANGE, YEARS);
-                    return null;
-                }
-                return date;
+                return inYears(name, ContractLimits.inYears(date)) ? date : null;
             } catch (DateTimeParseException e) {
                 // fall through to the violation
             }

@@ -124,7 +124,7 @@ public class BulkWriter {
      * The index is closed or blocked for writes (an operator's block, or read-only after a disk
      * watermark): nothing is wrong with the record, so it waits, uncommitted, until writes are let in.
      */
-    static boolean blocked(JsonNode error) {
+    private static boolean blocked(JsonNode error) {
         String type = error.path("type").asText();
         return "cluster_block_exception".equals(type) || "index_closed_exception".equals(type);
     }

@@ -70,15 +70,11 @@ public class CaseDetailResource {
         }
         Caller who = caller.get();
         UUID caseId = parse(id);
-        if (caseId == null) {
-            // No case has such an id, but the attempt is a lookup (perhaps a person number typed in the wrong field): audited.
-            return audit.record(new AuditLog.Lookup(who, AuditAction.CASE_VIEW, "case:" + abbreviated(id), null, 0, 0,
-                    AuditLog.requestId(http), AuditLog.clientAddress(http)))
-                    .chain(() -> Uni.createFrom().<CaseDetail>failure(noSuchCase()));
-        }
+        // An id that is no case id finds nothing, but the attempt is audited as any lookup (a person number typed in the
+        // wrong field, say).
+        String subject = "case:" + (caseId == null ? abbreviated(id) : caseId);
         boolean withDocuments = who.hasRole(Roles.CASEWORKER);
-        String subject = "case:" + caseId;
-        return findCase(who, caseId)
+        return (caseId == null ? Uni.createFrom().<IndexedCase>nullItem() : findCase(who, caseId))
                 .chain(found -> found == null
                         ? Uni.createFrom().<CaseDetail>nullItem()
                         : (withDocuments ? documents(who, caseId, page, size) : Uni.createFrom().item(new Page(List.of(), 0)))

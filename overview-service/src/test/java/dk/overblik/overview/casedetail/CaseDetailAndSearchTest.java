@@ -111,31 +111,22 @@ class CaseDetailAndSearchTest {
         cases.add(caseOf(person, "Ansøgning om " + word + " skjult", "32.18.08", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER));
         fixtures.indexCases(cases.toArray(CaseRecord[]::new));
 
-        Set<String> found = new HashSet<>();
-        List<Object> after = null;
-        String pointInTime = null;
-        for (int page = 0; page < 5; page++) {
-            Map<String, Object> request = new java.util.HashMap<>(Map.of("text", word, "size", 3));
-            if (after != null) {
-                request.put("searchAfter", after);
-                request.put("pointInTime", pointInTime);
-            }
-            JsonPath body = given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON).body(request)
-                    .when().post("/api/v1/search").then().statusCode(200)
-                    .body("total", equalTo(7))
-                    .body("facets.kleMainGroup.'27'", equalTo(4))
-                    .body("facets.kleMainGroup.'02'", equalTo(3))
-                    .extract().jsonPath();
-            found.addAll(body.getList("cases.id", String.class));
-            after = body.getList("nextSearchAfter");
-            pointInTime = body.getString("pointInTime");
-            if (after == null) {
-                break;
-            }
-            assertThat(pointInTime).isNotBlank();
+        Map<String, Object> search = Map.of("text", word, "size", 3);
+        java.util.function.Function<Map<String, Object>, JsonPath> read = request -> search(request).statusCode(200)
+                .body("total", equalTo(7))
+                .body("facets.kleMainGroup.'27'", equalTo(4))
+                .body("facets.kleMainGroup.'02'", equalTo(3))
+                .extract().jsonPath();
+        JsonPath page = read.apply(search);
+        Set<String> found = new HashSet<>(page.getList("cases.id", String.class));
+        for (int pages = 1; page.getList("nextSearchAfter") != null; pages++) {
+            assertThat(pages).as("pages of 3 of 7 cases").isLessThan(3);
+            assertThat(page.getString("pointInTime")).isNotBlank();
+            page = read.apply(nextPage(search, page));
+            found.addAll(page.getList("cases.id", String.class));
         }
         assertThat(found).hasSize(7);
-        assertThat(pointInTime).as("the last page lets go of its point in time").isNull();
+        assertThat(page.getString("pointInTime")).as("the last page lets go of its point in time").isNull();
 
         given().auth().oauth2(token("caseworker-a")).contentType(ContentType.JSON)
                 .body(Map.of("text", word, "kle", List.of("02.34"), "sort", "OPENED"))
@@ -168,10 +159,7 @@ class CaseDetailAndSearchTest {
         fixtures.indexCases(SampleCases.laterVersion(cases.get(0), cases.get(0).title(), 3600),
                 caseOf(person, "Sag om " + word + " ny", "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER));
         while (page.getList("nextSearchAfter") != null) {
-            Map<String, Object> next = new java.util.HashMap<>(search);
-            next.put("searchAfter", page.getList("nextSearchAfter"));
-            next.put("pointInTime", page.getString("pointInTime"));
-            page = search(next).statusCode(200).body("total", equalTo(6)).extract().jsonPath();
+            page = search(nextPage(search, page)).statusCode(200).body("total", equalTo(6)).extract().jsonPath();
             seen.addAll(page.getList("cases.id", String.class));
         }
         assertThat(seen).doesNotHaveDuplicates()
@@ -194,14 +182,20 @@ class CaseDetailAndSearchTest {
         close.putArray("pit_id").add(pointInTime);
         openSearch.send("DELETE", "/_search/point_in_time", Json.toBytes(close), "application/json").await().atMost(Duration.ofSeconds(30));
 
-        Map<String, Object> next = new java.util.HashMap<>(search);
-        next.put("searchAfter", first.getList("nextSearchAfter"));
-        next.put("pointInTime", pointInTime);
+        Map<String, Object> next = nextPage(search, first);
         search(next).statusCode(410).contentType("application/problem+json").body("type", equalTo("urn:overblik:problem:search-expired"));
         next.put("pointInTime", "bm90IGEgcG9pbnQgaW4gdGltZQ==");
         search(next).statusCode(410).contentType("application/problem+json");
         next.remove("searchAfter");
         search(next).statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("pointInTime"));
+    }
+
+    /** The request for the page after {@code page} of {@code search}. */
+    private static Map<String, Object> nextPage(Map<String, Object> search, JsonPath page) {
+        Map<String, Object> next = new java.util.HashMap<>(search);
+        next.put("searchAfter", page.getList("nextSearchAfter"));
+        next.put("pointInTime", page.getString("pointInTime"));
+        return next;
     }
 
     private static io.restassured.response.ValidatableResponse search(Map<String, Object> request) {

@@ -64,7 +64,7 @@ public class IndexSetup {
     }
 
     private static boolean alreadyThere(Throwable e) {
-        return e instanceof OpenSearchJson.Failure f && f.status() == 400 && f.getMessage().contains("resource_already_exists_exception");
+        return e instanceof OpenSearchJson.Failure f && "resource_already_exists_exception".equals(f.type());
     }
 
     private static String resource(String path) {

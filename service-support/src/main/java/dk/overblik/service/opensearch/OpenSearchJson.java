@@ -170,29 +170,32 @@ public class OpenSearchJson {
         private final String type;
 
         public Failure(int status, String body) {
-            super("OpenSearch answered " + status + " (" + errorType(body) + ")");
-            this.status = status;
-            this.type = typeOf(body);
+            this(status, errorOf(body));
         }
 
-        private static String typeOf(String body) {
+        private Failure(int status, JsonNode error) {
+            super("OpenSearch answered " + status + " (" + describe(error) + ")");
+            this.status = status;
+            this.type = error == null ? null : error.path("type").asText(null);
+        }
+
+        /** The answer's {@code error}, or null when the answer is no JSON. */
+        private static JsonNode errorOf(String body) {
             try {
-                return Json.mapper().readTree(body).path("error").path("type").asText(null);
+                return Json.mapper().readTree(body).path("error");
             } catch (IOException | RuntimeException e) {
                 return null;
             }
         }
 
-        private static String errorType(String body) {
-            try {
-                JsonNode error = Json.mapper().readTree(body).path("error");
-                if (error.isTextual()) {
-                    return "error";
-                }
-                return error.path("type").asText("").isEmpty() ? "no error type" : describeError(error);
-            } catch (IOException | RuntimeException e) {
+        private static String describe(JsonNode error) {
+            if (error == null) {
                 return "no JSON error";
             }
+            if (error.isTextual()) {
+                return "error";
+            }
+            return error.path("type").asText("").isEmpty() ? "no error type" : describeError(error);
         }
 
         public int status() {

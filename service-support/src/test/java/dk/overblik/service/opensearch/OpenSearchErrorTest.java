@@ -4,6 +4,7 @@ import dk.overblik.contracts.json.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class OpenSearchErrorTest {
@@ -32,5 +33,13 @@ class OpenSearchErrorTest {
                 {"error": {"type": "search_phase_execution_exception", "reason": "query [party:0101801234] failed"}, "status": 400}""";
         assertEquals("OpenSearch answered 400 (search_phase_execution_exception)", new OpenSearchJson.Failure(400, body).getMessage());
         assertEquals("OpenSearch answered 503 (no JSON error)", new OpenSearchJson.Failure(503, "<html>").getMessage());
+    }
+
+    @Test
+    void aFailureTellsOpenSearchsErrorTypeWhereTheAnswerNamesOne() {
+        assertEquals("resource_already_exists_exception", new OpenSearchJson.Failure(400, """
+                {"error": {"type": "resource_already_exists_exception", "reason": "index [x] already exists"}}""").type());
+        assertNull(new OpenSearchJson.Failure(503, "<html>").type());
+        assertNull(new OpenSearchJson.Failure(500, "{}").type());
     }
 }
