@@ -610,6 +610,8 @@ final class IndexerBenchmark implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         table.append(cpuRow("the machine could give (%d cores x wall time)".formatted(cores), cores * pipeline.seconds(),
                 cores * direct.seconds()));
+        table.append(cpuRow("taken from the machine by its host (steal time)", pipeline.cpu().stolenSeconds(),
+                direct.cpu().stolenSeconds()));
         return table.toString();
     }
 

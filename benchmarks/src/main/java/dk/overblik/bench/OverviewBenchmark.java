@@ -205,15 +205,26 @@ final class OverviewBenchmark implements Callable<Integer> {
     }
 
     /** One path's two measured phases. */
-    private record Phases(Result saturated, Result paced, ProcessCpu saturatedCpu) {
+    private record Phases(Result saturated, Result paced, ProcessCpu saturatedCpu, ProcessCpu pacedCpu) {
         /** Two rounds of the same path as one. */
         Phases plus(Phases other) {
-            return new Phases(saturated.plus(other.saturated), paced.plus(other.paced), saturatedCpu.plus(other.saturatedCpu));
+            return new Phases(saturated.plus(other.saturated), paced.plus(other.paced), saturatedCpu.plus(other.saturatedCpu),
+                    pacedCpu.plus(other.pacedCpu));
         }
 
         @Override
         public String toString() {
-            return "saturated: " + saturated + "\n    paced:     " + paced + "\n    CPU s while saturated: " + saturatedCpu.byProcess();
+            return "saturated: " + saturated + "\n    paced:     " + paced + "\n    CPU s while saturated: " + saturatedCpu.byProcess()
+                    + "\n    host steal: " + stealText();
+        }
+
+        /** The part of the machine's CPU its host took during each phase. */
+        String stealText() {
+            return "%.1f%% saturated, %.1f%% paced".formatted(stolenShare(saturatedCpu, saturated), stolenShare(pacedCpu, paced));
+        }
+
+        private static double stolenShare(ProcessCpu cpu, Result phase) {
+            return 100 * cpu.stolenSeconds() / (Runtime.getRuntime().availableProcessors() * phase.seconds());
         }
 
         /** The CPU seconds {@code pick} takes from the saturated phase, as milliseconds per lookup. */
@@ -241,10 +252,12 @@ final class OverviewBenchmark implements Callable<Integer> {
         ProcessCpu before = ProcessCpu.of(stack);
         Result saturated = runFor(persons, lookup, Duration.ofSeconds(seconds), 0, new ConcurrentHistogram(60_000_000L, 3));
         ProcessCpu saturatedCpu = ProcessCpu.of(stack).since(before);
+        ProcessCpu beforePaced = ProcessCpu.of(stack);
         Result paced = runFor(persons, lookup, Duration.ofSeconds(seconds), thinkMillis, new ConcurrentHistogram(60_000_000L, 3));
-        Phases phases = new Phases(saturated, paced, saturatedCpu);
+        Phases phases = new Phases(saturated, paced, saturatedCpu, ProcessCpu.of(stack).since(beforePaced));
         if (label != null) {
-            System.out.println("    " + label + " saturated: " + saturated + "\n      paced:     " + paced);
+            System.out.println("    " + label + " saturated: " + saturated + "\n      paced:     " + paced + "\n      host steal: "
+                    + phases.stealText());
         }
         return phases;
     }
@@ -530,13 +543,17 @@ final class OverviewBenchmark implements Callable<Integer> {
 
                 %s
                 %s
+                CPU the host took from this machine (steal time, share of its %d cores): service %s; raw OpenSearch %s;
+                PostgreSQL %s.
+
                 The raw path sends the requests the service sends, built by the same code (`PartyOverviewQuery`). The service
                 also checks the token and writes an audit entry per lookup (chained; concurrent lookups share one transaction),
                 and it adds unit and caseworker names. Everything runs on one 2-core machine, load generator included.
                 """.formatted(LocalDate.now(), Machine.describe(), records, users, seconds, warmup, thinkMillis, seed, loaded.cases,
                 loaded.documents, users, warmup, seconds, thinkMillis,
                 phaseTable("Saturated", service.saturated(), raw.saturated(), postgres.saturated()),
-                phaseTable("Paced", service.paced(), raw.paced(), postgres.paced())) + cpuTable(service, raw, postgres);
+                phaseTable("Paced", service.paced(), raw.paced(), postgres.paced()), Runtime.getRuntime().availableProcessors(),
+                service.stealText(), raw.stealText(), postgres.stealText()) + cpuTable(service, raw, postgres);
     }
 
     /** Where each path's CPU went while it was saturated: every process shares the same two cores. */

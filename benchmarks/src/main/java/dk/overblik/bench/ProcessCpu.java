@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * benchmark itself, and the part of it the JVMs' JIT compiler threads used. On a machine with few
  * cores the paths share, where the CPU goes says more than a rate alone: a snapshot before and
  * after a phase gives each process's share of it, and the compilers' part tells whether the JVMs
- * were still warming up.
+ * were still warming up. The machine's steal time (CPU its hypervisor gave to other guests while
+ * this one wanted it) tells whether the host, rather than a path, slowed a phase down.
  */
-record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compilers) {
+record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compilers, Duration stolen) {
     static final String BENCHMARK = "benchmark";
     /** HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1"...; Linux keeps 15 characters. */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
@@ -40,17 +41,17 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
         // Only the benchmark's own JVM: the stack's processes may be its children, and are counted above.
         cpu.put(BENCHMARK, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         compilers.put(BENCHMARK, compilerThreads(ProcessHandle.current().pid()));
-        return new ProcessCpu(cpu, compilers);
+        return new ProcessCpu(cpu, compilers, stolenSoFar());
     }
 
     /** CPU used since {@code before}, per process; a process started in between counts from zero. */
     ProcessCpu since(ProcessCpu before) {
-        return new ProcessCpu(minus(byProcess, before.byProcess), minus(compilers, before.compilers));
+        return new ProcessCpu(minus(byProcess, before.byProcess), minus(compilers, before.compilers), stolen.minus(before.stolen));
     }
 
     /** CPU of this phase and {@code other} together, per process. */
     ProcessCpu plus(ProcessCpu other) {
-        return new ProcessCpu(sum(byProcess, other.byProcess), sum(compilers, other.compilers));
+        return new ProcessCpu(sum(byProcess, other.byProcess), sum(compilers, other.compilers), stolen.plus(other.stolen));
     }
 
     private static Map<String, Duration> sum(Map<String, Duration> a, Map<String, Duration> b) {
@@ -87,6 +88,11 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
         return byProcess.getOrDefault(process, Duration.ZERO).toMillis() / 1000.0;
     }
 
+    /** CPU the host took from this machine (all its cores together). */
+    double stolenSeconds() {
+        return stolen.toMillis() / 1000.0;
+    }
+
     double totalSeconds() {
         return byProcess.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0;
     }
@@ -108,6 +114,16 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
         } catch (IOException | RuntimeException e) {
             // ended meanwhile, or no /proc: what the JDK knows
             return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+
+    /** The machine's steal time so far: the 8th number of /proc/stat's "cpu" line, in ticks; zero without /proc. */
+    private static Duration stolenSoFar() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.filter(l -> l.startsWith("cpu ")).findFirst().orElseThrow().trim().split(" +");
+            return Duration.ofMillis(Long.parseLong(fields[8]) * 10);
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
         }
     }
 
