@@ -1,6 +1,7 @@
 package dk.overblik.bench;
 
 import dk.overblik.stack.Stack;
+import dk.overblik.stack.process.ProcStat;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -134,7 +135,7 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
             for (Path task : tasks) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    if (COMPILER_THREAD.matcher(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))).matches()) {
+                    if (COMPILER_THREAD.matcher(ProcStat.command(stat)).matches()) {
                         sum = sum.plus(ticks(stat, 15));
                     }
                 } catch (IOException e) {
@@ -152,11 +153,9 @@ record ProcessCpu(Map<String, Duration> byProcess, Map<String, Duration> compile
      * (USER_HZ is 100 on Linux): 15 adds stime, 17 also the ended children's cutime and cstime.
      */
     private static Duration ticks(String stat, int lastField) {
-        // The command name (field 2) may hold spaces; the fields after it are plain numbers.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = 0;
         for (int field = 14; field <= lastField; field++) {
-            ticks += Long.parseLong(fields[field - 3]);
+            ticks += ProcStat.field(stat, field);
         }
         return Duration.ofMillis(ticks * 10);
     }

@@ -14,6 +14,11 @@ public record SearchRequest(String text, List<String> kle, List<String> progress
                             List<String> responsibleUnit, Instant openedFrom, Instant openedTo, Instant closedFrom,
                             Instant closedTo, Sort sort, Integer size, List<JsonNode> searchAfter, String pointInTime) {
 
+    /** Whether this asks for a page after the first (it names where the page before ended). */
+    boolean isNextPage() {
+        return searchAfter != null && !searchAfter.isEmpty();
+    }
+
     /** The search as the audit log keeps it: without the point in time, which only says where it was read. */
     SearchRequest withoutPointInTime() {
         return new SearchRequest(text, kle, progress, sourceSystem, responsibleUnit, openedFrom, openedTo, closedFrom, closedTo, sort,

@@ -81,7 +81,7 @@ public class SearchResource {
         int size = r.size() == null ? 25 : r.size();
         SearchRequest.Sort sort = r.sort() != null ? r.sort() : r.text() == null ? SearchRequest.Sort.LAST_ACTIVITY
                 : SearchRequest.Sort.RELEVANCE;
-        boolean nextPage = r.searchAfter() != null && !r.searchAfter().isEmpty();
+        boolean nextPage = r.isNextPage();
         Uni<String> pointInTime = nextPage ? Uni.createFrom().item(r.pointInTime()) : openPointInTime();
         return pointInTime
                 .chain(pit -> openSearch.post(pit == null ? "/" + CaseIndex.READ_ALIAS + "/_search" : "/_search",
@@ -153,7 +153,7 @@ public class SearchResource {
             case OPENED -> sorts.addObject().putObject("openedAt").put("order", "desc").put("missing", "_last");
         }
         sorts.addObject().putObject("id").put("order", "asc");
-        if (r.searchAfter() != null && !r.searchAfter().isEmpty()) {
+        if (r.isNextPage()) {
             ArrayNode after = body.putArray("search_after");
             r.searchAfter().forEach(after::add);
         }
@@ -237,14 +237,14 @@ public class SearchResource {
         if (r.closedFrom() != null && r.closedTo() != null && r.closedFrom().isAfter(r.closedTo())) {
             violations.add(new Violation("closedFrom", ViolationCode.INCONSISTENT, "must not be after closedTo"));
         }
-        if (r.pointInTime() != null && (r.searchAfter() == null || r.searchAfter().isEmpty())) {
+        if (r.pointInTime() != null && !r.isNextPage()) {
             violations.add(new Violation("pointInTime", ViolationCode.INCONSISTENT, "goes with searchAfter, for a next page"));
         }
         if (r.pointInTime() != null && (r.pointInTime().isBlank() || r.pointInTime().length() > POINT_IN_TIME_MAX)) {
             violations.add(new Violation("pointInTime", ViolationCode.BAD_FORMAT, "must be the pointInTime of an earlier page"));
         }
         // Every sort is a number (score or time) and then the case id: a nextSearchAfter has exactly that shape.
-        if (r.searchAfter() != null && !r.searchAfter().isEmpty() && (r.searchAfter().size() != 2
+        if (r.isNextPage() && (r.searchAfter().size() != 2
                 || r.searchAfter().get(0) == null || !r.searchAfter().get(0).isNumber()
                 || r.searchAfter().get(1) == null || !r.searchAfter().get(1).isTextual())) {
             violations.add(new Violation("searchAfter", ViolationCode.BAD_FORMAT, "must be a nextSearchAfter of an earlier page"));

@@ -38,10 +38,7 @@ public record ProcessRecord(String name, long pid, Instant startedAt, Path log, 
     /** When the process started, in clock ticks since boot ({@code /proc/<pid>/stat}, field 22), or null where unknown. */
     public static Long startTicksOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // After the command name, which is in parentheses and may hold spaces: field 3 onwards.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            return Long.parseLong(fields[22 - 3]);
+            return ProcStat.field(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), 22);
         } catch (IOException | RuntimeException e) {
             return null;
         }
