@@ -33,13 +33,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * OpenSearch goes away in the middle of a stream and comes back: the indexer backs off without
  * committing, then catches up, and the index ends with exactly what was sent. This test runs
- * against an OpenSearch node of its own, which it stops and starts.
+ * against an OpenSearch node of its own, which it stops and starts. The outage is longer than a
+ * minute, because the Kafka connector's default is to close a consumer whose records have waited
+ * unacknowledged for 60 s, after which nothing would be indexed until a restart.
  */
 @QuarkusTest
 @TestProfile(OpenSearchOutageTest.OwnOpenSearch.class)
@@ -67,6 +70,9 @@ class OpenSearchOutageTest {
         }
     }
 
+    /** Longer than the 60 s after which the connector would, by default, close a consumer whose records wait. */
+    private static final Duration OUTAGE = Duration.ofSeconds(70);
+
     @Inject
     OpenSearchClient openSearch;
 
@@ -85,7 +91,10 @@ class OpenSearchOutageTest {
         });
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> openSearch.count(c -> c.index(CaseIndex.READ_ALIAS)).count() > 20);
         OwnNode.node.stop();
-        Thread.sleep(8_000);
+        Thread.sleep(OUTAGE.toMillis());
+        // Still alive at the end of the outage: an orchestrator would not restart it for what only OpenSearch can cure.
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(503);
         OwnNode.node.start();
         assertThat(sending.get()).isZero();
 
