@@ -76,6 +76,13 @@ public final class SampleCases {
                 c.primaryCaseworker(), c.openedAt(), c.closedAt(), c.registeredAt().plusSeconds(secondsLater), c.deepLink());
     }
 
+    /** The case as a record of another source system (same id, municipality and registration). */
+    public static CaseRecord ofSourceSystem(CaseRecord c, String sourceSystem) {
+        return new CaseRecord(c.id(), c.tenant(), sourceSystem, c.caseNumber(), c.title(), c.titleAlternative(),
+                c.description(), c.kle(), c.progress(), c.sourceStatus(), c.sensitivity(), c.parties(), c.responsibleUnit(),
+                c.primaryCaseworker(), c.openedAt(), c.closedAt(), c.registeredAt(), c.deepLink());
+    }
+
     /** The same case, registered again later with other values. */
     public static CaseRecord laterVersion(CaseRecord c, String newTitle, long secondsLater) {
         return new CaseRecord(c.id(), c.tenant(), c.sourceSystem(), c.caseNumber(), newTitle, c.titleAlternative(),

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.overblik.contracts.access.EffectiveAccess;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dk.overblik.contracts.index.Queries.atMost;
 import static dk.overblik.contracts.index.Queries.bool;
@@ -35,11 +38,35 @@ public final class AccessQueries {
 
     /**
      * The visible, not deleted documents of cases a query with {@link #casesVisibleTo} has just
-     * found. A document is visible when its own sensitivity is within the clearance and at least
-     * one of its cases is visible; the given cases are visible, so only the first half is left.
+     * found, given as case ids by source system ({@link #idsBySourceSystem}). A document is visible
+     * when its own sensitivity is within the clearance and at least one of its cases is visible;
+     * the given cases are visible, so only the first half is left. A document belongs only to cases
+     * of its own source system: a vendor system cannot attach its documents to another system's
+     * case (the indexer gives such a document nothing of that case's access either).
      */
-    public static ObjectNode documentsOfVisibleCases(EffectiveAccess access, List<String> visibleCaseIds) {
-        return bool(List.of(term(DocumentIndex.TENANT, access.tenant()), terms(DocumentIndex.CASE_IDS, visibleCaseIds),
+    public static ObjectNode documentsOfVisibleCases(EffectiveAccess access, Map<String, List<String>> visibleCaseIdsBySourceSystem) {
+        if (visibleCaseIdsBySourceSystem.isEmpty()) {
+            return Queries.nothing();
+        }
+        List<ObjectNode> ofTheirCases = new ArrayList<>();
+        visibleCaseIdsBySourceSystem.forEach((sourceSystem, ids) -> ofTheirCases.add(documentsOf(sourceSystem, ids)));
+        ObjectNode query = bool(List.of(term(DocumentIndex.TENANT, access.tenant()),
                 atMost(DocumentIndex.SENSITIVITY_LEVEL, access.clearance()), term(DocumentIndex.DELETED, false)));
+        ObjectNode bool = (ObjectNode) query.get("bool");
+        bool.putArray("should").addAll(ofTheirCases);
+        bool.put("minimum_should_match", 1);
+        return query;
+    }
+
+    /** Documents of {@code sourceSystem} on any of the cases {@code caseIds} (cases of that system). */
+    static ObjectNode documentsOf(String sourceSystem, List<String> caseIds) {
+        return bool(List.of(term(DocumentIndex.SOURCE_SYSTEM, sourceSystem), terms(DocumentIndex.CASE_IDS, caseIds)));
+    }
+
+    /** Case ids grouped by their source system, in the cases' order. */
+    public static Map<String, List<String>> idsBySourceSystem(Collection<IndexedCase> cases) {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        cases.forEach(c -> ids.computeIfAbsent(c.sourceSystem(), s -> new ArrayList<>()).add(c.id().toString()));
+        return ids;
     }
 }

@@ -25,7 +25,7 @@ import static dk.overblik.contracts.index.Queries.term;
 public final class PartyOverviewQuery {
     /** Where {@link #cases} goes; only the hits' sources and the aggregations come back. */
     public static final String CASES_ENDPOINT = "/" + CaseIndex.READ_ALIAS + "/_search?filter_path=hits.hits._source,aggregations";
-    /** Where {@link #documentCounts(ObjectNode, List)} goes. */
+    /** Where {@link #documentCounts(ObjectNode, Map)} goes. */
     public static final String DOCUMENT_COUNTS_ENDPOINT = "/" + DocumentIndex.READ_ALIAS + "/_search?filter_path=aggregations";
 
     /** At most this many cases are listed; the totals still count them all. */
@@ -33,6 +33,7 @@ public final class PartyOverviewQuery {
     private static final String VISIBLE = "visible";
     private static final String ALL = "all";
     private static final String BY_CASE = "byCase";
+    private static final String OF_SYSTEM = "ofSystem";
 
     private PartyOverviewQuery() {
     }
@@ -68,26 +69,34 @@ public final class PartyOverviewQuery {
     }
 
     /**
-     * Visible documents per case, for cases the case search found visible; {@code visibleDocuments}
-     * is {@link AccessQueries#documentsOfVisibleCases} for the same cases.
+     * Visible documents per case, for cases the case search found visible (case ids by source
+     * system); {@code visibleDocuments} is {@link AccessQueries#documentsOfVisibleCases} for the same
+     * cases. A document counts only for cases of its own source system, so each system's cases are
+     * counted under a filter on that system.
      */
-    public static ObjectNode documentCounts(ObjectNode visibleDocuments, List<String> visibleCaseIds) {
+    public static ObjectNode documentCounts(ObjectNode visibleDocuments, Map<String, List<String>> visibleCaseIdsBySourceSystem) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("size", 0).put("track_total_hits", false);
         request.set("query", visibleDocuments);
-        ObjectNode byCase = request.putObject("aggs").putObject(BY_CASE).putObject("terms");
-        // "map": few documents match, and the default (global ordinals) allocates a counter for every
-        // case id in the index per request, megabytes each, which kept OpenSearch's young GC busy.
-        byCase.put("field", DocumentIndex.CASE_IDS).put("size", visibleCaseIds.size()).put("execution_hint", "map");
-        visibleCaseIds.forEach(byCase.putArray("include")::add);
+        ObjectNode aggs = request.putObject("aggs");
+        int n = 0;
+        for (Map.Entry<String, List<String>> system : visibleCaseIdsBySourceSystem.entrySet()) {
+            ObjectNode ofSystem = aggs.putObject(OF_SYSTEM + n++);
+            ofSystem.set("filter", term(DocumentIndex.SOURCE_SYSTEM, system.getKey()));
+            ObjectNode byCase = ofSystem.putObject("aggs").putObject(BY_CASE).putObject("terms");
+            // "map": few documents match, and the default (global ordinals) allocates a counter for every
+            // case id in the index per request, megabytes each, which kept OpenSearch's young GC busy.
+            byCase.put("field", DocumentIndex.CASE_IDS).put("size", system.getValue().size()).put("execution_hint", "map");
+            system.getValue().forEach(byCase.putArray("include")::add);
+        }
         return request;
     }
 
     /** Case id to visible document count (cases without visible documents are absent). */
     public static Map<String, Long> documentCounts(JsonNode countsResponse) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        countsResponse.path("aggregations").path(BY_CASE).path("buckets")
-                .forEach(b -> counts.put(b.path("key").asText(), b.path("doc_count").asLong()));
+        countsResponse.path("aggregations").forEach(ofSystem -> ofSystem.path(BY_CASE).path("buckets")
+                .forEach(b -> counts.merge(b.path("key").asText(), b.path("doc_count").asLong(), Long::sum)));
         return counts;
     }
 }

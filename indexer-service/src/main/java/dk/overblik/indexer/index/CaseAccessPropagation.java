@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Documents carry the access fields of their cases; this keeps them current. After a batch of
@@ -28,6 +29,11 @@ import java.util.Map;
  * that a document written just before is found; a document written just after re-reads its cases
  * itself (see {@link DocumentIndexer}). Between the two, no document keeps stale access fields.
  *
+ * <p>A document takes access fields only from cases of its own source system: a vendor system
+ * cannot attach its documents to another system's cases (the overview lists a case's documents by
+ * the same rule, see {@code AccessQueries.documentsOfVisibleCases}). An entry for a case of another
+ * system stays unknown, which no one sees through.
+ *
  * <p>Not an update-by-query: that sent every case's fields to every document and cost OpenSearch
  * a task, a scroll and the parsing of all of it per batch, also when no document matched, which is
  * the usual case for a new case (measured: about 7 ms of OpenSearch CPU per batch of 500 cases
@@ -35,7 +41,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CaseAccessPropagation {
-    /** What a page of the search returns: the documents' ids, tenants and case versions. */
+    /** What a page of the search returns: the documents' ids, tenants, source systems and case versions. */
     private static final String PAGE_FIELDS = "?filter_path=hits.hits._id,hits.hits._source,hits.hits.sort";
 
     private final OpenSearchJson openSearch;
@@ -50,12 +56,24 @@ public class CaseAccessPropagation {
         this.pageSize = config.propagationPageSize();
     }
 
+    /** A case's access fields and the source system the case belongs to. */
+    public record CurrentCase(String sourceSystem, CaseAccess access) {
+        public static CurrentCase of(IndexedCase c) {
+            return new CurrentCase(c.sourceSystem(), CaseAccess.of(c));
+        }
+
+        /** The access a document of {@code documentSource} takes from {@code current} (null: the case is not there). */
+        public static CaseAccess forDocument(CurrentCase current, String documentSource, UUID caseId) {
+            return current != null && current.sourceSystem().equals(documentSource) ? current.access() : CaseAccess.unknown(caseId);
+        }
+    }
+
     /** The newest access fields of each written case, keyed {@code <tenant>:<caseId>}. */
-    public static Map<String, CaseAccess> accessOf(Collection<IndexedCase> written) {
-        Map<String, CaseAccess> newest = new LinkedHashMap<>();
+    public static Map<String, CurrentCase> accessOf(Collection<IndexedCase> written) {
+        Map<String, CurrentCase> newest = new LinkedHashMap<>();
         for (IndexedCase c : written) {
-            newest.merge(IndexedCase.documentId(c.tenant(), c.id()), CaseAccess.of(c),
-                    (a, b) -> a.caseVersion() >= b.caseVersion() ? a : b);
+            newest.merge(IndexedCase.documentId(c.tenant(), c.id()), CurrentCase.of(c),
+                    (a, b) -> a.access().caseVersion() >= b.access().caseVersion() ? a : b);
         }
         return newest;
     }
@@ -64,7 +82,7 @@ public class CaseAccessPropagation {
         if (written.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, CaseAccess> updates = accessOf(written);
+        Map<String, CurrentCase> updates = accessOf(written);
         ObjectNode query = documentsOf(updates);
         return setup.ensure(DocumentIndex.DEFINITION)
                 .chain(() -> openSearch.post("/" + DocumentIndex.WRITE_ALIAS + "/_refresh", null))
@@ -72,11 +90,12 @@ public class CaseAccessPropagation {
     }
 
     /** One page of the cases' documents, sorted by a unique key so {@code search_after} pages hold. */
-    private Uni<Void> page(Map<String, CaseAccess> updates, ObjectNode query, JsonNode after) {
+    private Uni<Void> page(Map<String, CurrentCase> updates, ObjectNode query, JsonNode after) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", pageSize);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.CASES_CASE_ID).add(DocumentIndex.CASES_CASE_VERSION);
+        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.SOURCE_SYSTEM)
+                .add(DocumentIndex.CASES_CASE_ID).add(DocumentIndex.CASES_CASE_VERSION);
         body.set("query", query);
         body.putArray("sort").add("id").add(DocumentIndex.TENANT);
         if (after != null) {
@@ -92,7 +111,8 @@ public class CaseAccessPropagation {
                         source.path(DocumentIndex.CASES).forEach(entry ->
                                 held.add(new HeldCase(entry.path("caseId").asText(), entry.path("caseVersion").asLong(-1))));
                         String tenant = source.path(DocumentIndex.TENANT).asText();
-                        newerByDocument.put(hit.path("_id").asText(), newerThanHeld(tenant, held, updates));
+                        String sourceSystem = source.path(DocumentIndex.SOURCE_SYSTEM).asText();
+                        newerByDocument.put(hit.path("_id").asText(), newerThanHeld(tenant, sourceSystem, held, updates));
                     }
                     Uni<Void> written = bringUpToDate(newerByDocument);
                     return hits.size() < pageSize ? written
@@ -106,15 +126,17 @@ public class CaseAccessPropagation {
 
     /**
      * Of {@code current} (the fields of cases, keyed {@code <tenant>:<caseId>}), those a document of
-     * {@code tenant} lacks: of its own cases, and newer than the version it holds.
+     * {@code tenant} and {@code sourceSystem} lacks: of its own cases, of its own source system, and
+     * newer than the version it holds.
      */
-    static Map<String, CaseAccess> newerThanHeld(String tenant, List<HeldCase> held, Map<String, CaseAccess> current) {
+    static Map<String, CaseAccess> newerThanHeld(String tenant, String sourceSystem, List<HeldCase> held,
+                                                 Map<String, CurrentCase> current) {
         Map<String, CaseAccess> newer = new LinkedHashMap<>();
         for (HeldCase h : held) {
             String key = tenant + ":" + h.caseId();
-            CaseAccess update = current.get(key);
-            if (update != null && update.caseVersion() > h.version()) {
-                newer.put(key, update);
+            CurrentCase update = current.get(key);
+            if (update != null && update.sourceSystem().equals(sourceSystem) && update.access().caseVersion() > h.version()) {
+                newer.put(key, update.access());
             }
         }
         return newer;
@@ -146,7 +168,7 @@ public class CaseAccessPropagation {
     }
 
     /** Live documents of any of the cases ({@code <tenant>:<caseId>} keys): a terms filter on their flat case ids per tenant. */
-    private static ObjectNode documentsOf(Map<String, CaseAccess> updates) {
+    private static ObjectNode documentsOf(Map<String, CurrentCase> updates) {
         Map<String, ArrayNode> idsByTenant = new HashMap<>();
         updates.keySet().forEach(key -> {
             int colon = key.indexOf(':');
@@ -165,7 +187,7 @@ public class CaseAccessPropagation {
     }
 
     /** The current access fields of cases, read in real time from the case index ({@code <tenant>:<caseId>} keys). */
-    public Uni<Map<String, CaseAccess>> currentAccess(Collection<String> caseKeys) {
+    public Uni<Map<String, CurrentCase>> currentAccess(Collection<String> caseKeys) {
         if (caseKeys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -175,11 +197,11 @@ public class CaseAccessPropagation {
         return setup.ensure(CaseIndex.DEFINITION)
                 .chain(() -> openSearch.post("/" + CaseIndex.READ_ALIAS + "/_mget", Json.toBytes(body)))
                 .map(response -> {
-                    Map<String, CaseAccess> found = new HashMap<>();
+                    Map<String, CurrentCase> found = new HashMap<>();
                     for (JsonNode doc : response.path("docs")) {
                         if (doc.path("found").asBoolean()) {
                             IndexedCase c = Json.mapper().convertValue(doc.path("_source"), IndexedCase.class);
-                            found.put(doc.path("_id").asText(), CaseAccess.of(c));
+                            found.put(doc.path("_id").asText(), CurrentCase.of(c));
                         }
                     }
                     return found;

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Writes batches of document events to OpenSearch. Each document takes the access fields of its
  * cases from the case index at write time; a case not there yet leaves an entry nobody can see
- * through, which fills in when the case arrives. Registrations are versioned by a guard in the
+ * through, which fills in when the case arrives. A case of another source system never fills in
+ * (see {@link CaseAccessPropagation}). Registrations are versioned by a guard in the
  * scripted upsert (documents are also updated by case changes, so OpenSearch's own external
  * version cannot be the registration). After the write, the cases are read once more and any
  * document that missed a case change made meanwhile is brought up to date.
@@ -96,11 +97,11 @@ public class DocumentIndexer {
         static final Written NOTHING = new Written(Map.of(), Set.of());
     }
 
-    /** A document's tenant and the versions of its cases it holds. */
-    record Holding(String tenant, List<CaseAccessPropagation.HeldCase> cases) {
+    /** A document's tenant and source system, and the versions of its cases it holds. */
+    record Holding(String tenant, String sourceSystem, List<CaseAccessPropagation.HeldCase> cases) {
         /** What {@code doc}, just written, holds. */
         static Holding written(IndexedDocument doc) {
-            return new Holding(doc.tenant(), doc.cases().stream()
+            return new Holding(doc.tenant(), doc.sourceSystem(), doc.cases().stream()
                     .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), c.caseVersion())).toList());
         }
 
@@ -110,7 +111,7 @@ public class DocumentIndexer {
          * current fields, and the guarded script takes only those newer than what it holds.
          */
         static Holding unknown(IndexedDocument doc) {
-            return new Holding(doc.tenant(), doc.cases().stream()
+            return new Holding(doc.tenant(), doc.sourceSystem(), doc.cases().stream()
                     .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), -1)).toList());
         }
 
@@ -126,7 +127,7 @@ public class DocumentIndexer {
             for (CaseAccessPropagation.HeldCase c : other.cases) {
                 lowest.merge(c.caseId(), c.version(), Math::min);
             }
-            return new Holding(tenant, lowest.entrySet().stream()
+            return new Holding(tenant, sourceSystem, lowest.entrySet().stream()
                     .map(e -> new CaseAccessPropagation.HeldCase(e.getKey(), e.getValue())).toList());
         }
     }
@@ -142,7 +143,8 @@ public class DocumentIndexer {
                 .chain(access -> {
                     List<IndexedDocument> docs = pending.stream().map(p -> p.tombstone() != null ? p.tombstone()
                             : IndexedDocument.of(p.document(), p.document().caseIds().stream()
-                            .map(id -> access.getOrDefault(IndexedDocument.documentId(p.tenant(), id), CaseAccess.unknown(id)))
+                            .map(id -> CaseAccessPropagation.CurrentCase.forDocument(access.get(IndexedDocument.documentId(p.tenant(), id)),
+                                    p.document().sourceSystem(), id))
                             .toList())).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
                     return pipeline.bulk.write("document", operations).map(results -> afterWrite(pending, docs, results, caseKeys, rejected));
@@ -184,7 +186,7 @@ public class DocumentIndexer {
         return pipeline.propagation.currentAccess(batch.caseKeys()).chain(now -> {
             Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
             batch.documents().forEach((documentId, holding) ->
-                    newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.cases(), now)));
+                    newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.sourceSystem(), holding.cases(), now)));
             return pipeline.propagation.bringUpToDate(newerByDocument);
         });
     }

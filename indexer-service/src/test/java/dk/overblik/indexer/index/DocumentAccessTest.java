@@ -99,6 +99,31 @@ class DocumentAccessTest {
     }
 
     @Test
+    void aDocumentTakesNothingFromACaseOfAnotherSourceSystem() {
+        CaseRecord own = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Egen sag");
+        CaseRecord foreign = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Jobcentrets sag"),
+                "jobcenter");
+        VersioningTest.publish(own);
+        VersioningTest.publish(foreign);
+        DocumentRecord esdhLetter = SampleCases.documentOn("Brev fra ESDH", own, foreign);
+        DocumentRecord jobcenterLetter = SampleCases.documentOn("Brev fra jobcentret", foreign);
+        publishDocument(esdhLetter);
+        publishDocument(jobcenterLetter);
+        awaitDocument(jobcenterLetter, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
+        awaitDocument(esdhLetter, doc -> assertThat(doc.cases()).hasSize(2)
+                .anySatisfy(e -> assertThat(e).returns(own.id(), CaseAccess::caseId).returns(true, CaseAccess::known))
+                .anySatisfy(e -> assertThat(e).returns(foreign.id(), CaseAccess::caseId).returns(false, CaseAccess::known)));
+
+        // The foreign case changes. Its two documents are updated in one bulk request (one page), so once the
+        // jobcenter's letter has the new fields, the ESDH letter would have them too if it took any.
+        VersioningTest.publish(SampleCases.withAccess(foreign, new Kle("15.00.00", "G01"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30));
+        awaitDocumentUnit(jobcenterLetter, OTHER_UNIT);
+        assertThat(Indexed.aDocument(openSearch, esdhLetter.tenant(), esdhLetter.id()).orElseThrow().cases())
+                .filteredOn(e -> e.caseId().equals(foreign.id())).singleElement()
+                .returns(false, CaseAccess::known).returns(null, CaseAccess::responsibleUnit);
+    }
+
+    @Test
     void documentRegistrationsAreVersionedAndDeletionsLeaveATombstone() {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Dokumentversioner");
         VersioningTest.publish(c);

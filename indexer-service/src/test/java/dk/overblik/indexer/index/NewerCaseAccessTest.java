@@ -10,9 +10,10 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A document is updated only with the case versions it lacks, and only with its own cases'. */
+/** A document is updated only with the case versions it lacks, only with its own cases', and only from its own source system. */
 class NewerCaseAccessTest {
     private static final String TENANT = "55133018";
+    private static final String SYSTEM = "esdh";
     private static final UUID OLDER_HELD = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID CURRENT_HELD = UUID.fromString("00000000-0000-4000-8000-000000000002");
     private static final UUID UNKNOWN_HELD = UUID.fromString("00000000-0000-4000-8000-000000000003");
@@ -20,6 +21,10 @@ class NewerCaseAccessTest {
 
     private static CaseAccess access(UUID caseId, long version) {
         return new CaseAccess(caseId, true, version, List.of("32", "32.18"), UUID.randomUUID(), 1);
+    }
+
+    private static CaseAccessPropagation.CurrentCase current(CaseAccess access) {
+        return new CaseAccessPropagation.CurrentCase(SYSTEM, access);
     }
 
     /** What a document holds: an older version of one case, the current one of another, and a case not seen yet. */
@@ -32,13 +37,13 @@ class NewerCaseAccessTest {
     void takesOnlyNewerVersionsOfItsOwnCases() {
         CaseAccess newer = access(OLDER_HELD, 101);
         CaseAccess firstVersion = access(UNKNOWN_HELD, 5);
-        Map<String, CaseAccess> updates = Map.of(
-                TENANT + ":" + OLDER_HELD, newer,
-                TENANT + ":" + CURRENT_HELD, access(CURRENT_HELD, 200),
-                TENANT + ":" + UNKNOWN_HELD, firstVersion,
-                TENANT + ":" + NOT_ITS_CASE, access(NOT_ITS_CASE, 999));
+        Map<String, CaseAccessPropagation.CurrentCase> updates = Map.of(
+                TENANT + ":" + OLDER_HELD, current(newer),
+                TENANT + ":" + CURRENT_HELD, current(access(CURRENT_HELD, 200)),
+                TENANT + ":" + UNKNOWN_HELD, current(firstVersion),
+                TENANT + ":" + NOT_ITS_CASE, current(access(NOT_ITS_CASE, 999)));
 
-        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates);
+        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, HELD, updates);
 
         assertEquals(Map.of(TENANT + ":" + OLDER_HELD, newer, TENANT + ":" + UNKNOWN_HELD, firstVersion), lacking);
     }
@@ -46,31 +51,46 @@ class NewerCaseAccessTest {
     @Test
     void twoVersionsOfADocumentInOneBatchLeaveTheCatchUpTheCasesOfBoth() {
         // The newer version (written, on a case not indexed at write time) came first; the older one (stale) after it.
-        DocumentIndexer.Holding written = new DocumentIndexer.Holding(TENANT,
+        DocumentIndexer.Holding written = new DocumentIndexer.Holding(TENANT, SYSTEM,
                 List.of(new CaseAccessPropagation.HeldCase(UNKNOWN_HELD.toString(), -1)));
-        DocumentIndexer.Holding stale = new DocumentIndexer.Holding(TENANT,
+        DocumentIndexer.Holding stale = new DocumentIndexer.Holding(TENANT, SYSTEM,
                 List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
         CaseAccess arrivedMeanwhile = access(UNKNOWN_HELD, 5);
-        Map<String, CaseAccess> now = Map.of(TENANT + ":" + UNKNOWN_HELD, arrivedMeanwhile, TENANT + ":" + OLDER_HELD, access(OLDER_HELD, 7));
+        Map<String, CaseAccessPropagation.CurrentCase> now = Map.of(TENANT + ":" + UNKNOWN_HELD, current(arrivedMeanwhile),
+                TENANT + ":" + OLDER_HELD, current(access(OLDER_HELD, 7)));
 
         DocumentIndexer.Holding both = written.and(stale);
 
         assertEquals(TENANT, both.tenant());
-        assertEquals(arrivedMeanwhile, CaseAccessPropagation.newerThanHeld(TENANT, both.cases(), now).get(TENANT + ":" + UNKNOWN_HELD));
-        assertEquals(2, CaseAccessPropagation.newerThanHeld(TENANT, both.cases(), now).size());
+        assertEquals(SYSTEM, both.sourceSystem());
+        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, both.cases(), now);
+        assertEquals(arrivedMeanwhile, lacking.get(TENANT + ":" + UNKNOWN_HELD));
+        assertEquals(2, lacking.size());
     }
 
     @Test
     void ofTwoVersionsHeldOfOneCaseTheLowerCounts() {
-        DocumentIndexer.Holding a = new DocumentIndexer.Holding(TENANT, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), 100)));
-        DocumentIndexer.Holding b = new DocumentIndexer.Holding(TENANT, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
+        DocumentIndexer.Holding a = new DocumentIndexer.Holding(TENANT, SYSTEM, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), 100)));
+        DocumentIndexer.Holding b = new DocumentIndexer.Holding(TENANT, SYSTEM, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
         assertEquals(List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)), a.and(b).cases());
         assertEquals(List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)), b.and(a).cases());
     }
 
     @Test
     void theSameCaseIdInAnotherMunicipalityIsAnotherCase() {
-        Map<String, CaseAccess> updates = Map.of("29189714:" + OLDER_HELD, access(OLDER_HELD, 101));
-        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates).isEmpty());
+        Map<String, CaseAccessPropagation.CurrentCase> updates = Map.of("29189714:" + OLDER_HELD, current(access(OLDER_HELD, 101)));
+        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, HELD, updates).isEmpty());
+    }
+
+    @Test
+    void aCaseOfAnotherSourceSystemGivesADocumentNothing() {
+        CaseAccess newer = access(OLDER_HELD, 101);
+        Map<String, CaseAccessPropagation.CurrentCase> updates = Map.of(TENANT + ":" + OLDER_HELD,
+                new CaseAccessPropagation.CurrentCase("jobcenter", newer));
+
+        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, HELD, updates).isEmpty());
+        assertEquals(CaseAccess.unknown(OLDER_HELD), CaseAccessPropagation.CurrentCase.forDocument(updates.get(TENANT + ":" + OLDER_HELD), SYSTEM, OLDER_HELD));
+        assertEquals(newer, CaseAccessPropagation.CurrentCase.forDocument(updates.get(TENANT + ":" + OLDER_HELD), "jobcenter", OLDER_HELD));
+        assertEquals(CaseAccess.unknown(OLDER_HELD), CaseAccessPropagation.CurrentCase.forDocument(null, SYSTEM, OLDER_HELD));
     }
 }

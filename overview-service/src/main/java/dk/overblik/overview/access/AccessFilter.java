@@ -10,6 +10,7 @@ import dk.overblik.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,8 +44,8 @@ public class AccessFilter {
     }
 
     /** The visible documents of cases just found visible to the caller (see {@link AccessQueries#documentsOfVisibleCases}). */
-    public ObjectNode documentsOfVisibleCases(Caller caller, List<String> visibleCaseIds) {
-        return accessOf(caller).map(access -> AccessQueries.documentsOfVisibleCases(access, visibleCaseIds))
+    public ObjectNode documentsOfVisibleCases(Caller caller, Map<String, List<String>> visibleCaseIdsBySourceSystem) {
+        return accessOf(caller).map(access -> AccessQueries.documentsOfVisibleCases(access, visibleCaseIdsBySourceSystem))
                 .orElseGet(Queries::nothing);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.overblik.contracts.index.Queries;
 import dk.overblik.contracts.index.CaseIndex;
+import dk.overblik.contracts.index.AccessQueries;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.IndexedDocument;
@@ -77,7 +78,7 @@ public class CaseDetailResource {
         return (caseId == null ? Uni.createFrom().<IndexedCase>nullItem() : findCase(who, caseId))
                 .chain(found -> found == null
                         ? Uni.createFrom().<CaseDetail>nullItem()
-                        : (withDocuments ? documents(who, caseId, page, size) : Uni.createFrom().item(new Page(List.of(), 0)))
+                        : (withDocuments ? documents(who, found, page, size) : Uni.createFrom().item(new Page(List.of(), 0)))
                                 .map(docs -> new CaseDetail(views.of(who, found, withDocuments ? docs.total() : null),
                                         docs.documents(), docs.total(), page, size)))
                 .call(detail -> audit.record(new AuditLog.Lookup(who, AuditAction.CASE_VIEW, subject, null,
@@ -101,10 +102,10 @@ public class CaseDetailResource {
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithNull();
     }
 
-    private Uni<Page> documents(Caller who, UUID caseId, int page, int size) {
+    private Uni<Page> documents(Caller who, IndexedCase visibleCase, int page, int size) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("from", page * size).put("size", size).put("track_total_hits", true);
-        request.set("query", access.documentsOfVisibleCases(who, List.of(caseId.toString())));
+        request.set("query", access.documentsOfVisibleCases(who, AccessQueries.idsBySourceSystem(List.of(visibleCase))));
         var sort = request.putArray("sort");
         sort.addObject().putObject("letterDate").put("order", "desc").put("missing", "_last");
         sort.addObject().putObject("id").put("order", "asc");

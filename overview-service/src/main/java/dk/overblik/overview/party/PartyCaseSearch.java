@@ -1,6 +1,7 @@
 package dk.overblik.overview.party;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.overblik.contracts.index.AccessQueries;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.PartyOverviewQuery;
 import dk.overblik.contracts.json.Json;
@@ -57,7 +58,7 @@ public class PartyCaseSearch {
         if (cases.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<String> ids = cases.stream().map(c -> c.id().toString()).toList();
+        Map<String, List<String>> ids = AccessQueries.idsBySourceSystem(cases);
         var request = PartyOverviewQuery.documentCounts(access.documentsOfVisibleCases(caller, ids), ids);
         return openSearch.post(PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT, Json.toBytes(request))
                 .map(PartyOverviewQuery::documentCounts)

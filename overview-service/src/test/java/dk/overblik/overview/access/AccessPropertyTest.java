@@ -92,14 +92,19 @@ class AccessPropertyTest {
         for (int i = 0; i < 50; i++) {
             CaseRecord first = cases.get(random.nextInt(cases.size()));
             List<CaseRecord> of = new ArrayList<>(List.of(first));
-            cases.stream().filter(c -> c.tenant().equals(first.tenant()) && c != first).skip(random.nextInt(20)).findFirst()
+            // Half also name another case in the municipality: mostly one of the same person (as in the overview of that
+            // person both count), of any source system (a case of another one must give the document nothing).
+            boolean samePerson = random.nextDouble() < 0.8;
+            cases.stream().filter(c -> c.tenant().equals(first.tenant()) && c != first
+                            && (!samePerson || c.parties().equals(first.parties()))).skip(random.nextInt(samePerson ? 6 : 20)).findFirst()
                     .filter(c -> random.nextBoolean()).ifPresent(of::add);
             DocumentRecord d = new DocumentRecord(UUID.randomUUID(), first.tenant(), first.sourceSystem(),
                     of.stream().map(CaseRecord::id).toList(), "D-" + i, "Dokument " + i, DocumentType.INCOMING_LETTER,
                     LocalDate.now(), Sensitivity.values()[random.nextInt(4)], List.of(first.parties().get(0)), Instant.now(), null);
             documents.add(d);
-            indexed.add(IndexedDocument.of(d, of.stream().map(c -> deleted.contains(c.id()) ? IndexedDocument.CaseAccess.unknown(c.id())
-                    : IndexedDocument.CaseAccess.of(IndexedCase.of(c))).toList()));
+            // As the indexer writes it: a deleted case, or one of another source system, gives the document nothing.
+            indexed.add(IndexedDocument.of(d, of.stream().map(c -> deleted.contains(c.id()) || !belongsTo(d, c)
+                    ? IndexedDocument.CaseAccess.unknown(c.id()) : IndexedDocument.CaseAccess.of(IndexedCase.of(c))).toList()));
         }
         fixtures.indexDocuments(indexed);
 
@@ -122,8 +127,11 @@ class AccessPropertyTest {
                 if (user.caseworker()) {
                     checks += checkSearch(tokens.get(user.login()), a, word, cases, deleted, context);
                 }
+                // Mostly cases the user may see, whose documents are compared one by one; the last any case (a 404 if hidden).
+                List<CaseRecord> visible = cases.stream().filter(c -> caseVisible(a, c, deleted)).toList();
                 for (int k = 0; k < 4; k++) {
-                    CaseRecord c = cases.get(random.nextInt(cases.size()));
+                    List<CaseRecord> from = k < 3 && !visible.isEmpty() ? visible : cases;
+                    CaseRecord c = from.get(random.nextInt(from.size()));
                     checks += checkCase(tokens.get(user.login()), user, a, c, cases, deleted, documents, context);
                 }
             }
@@ -151,8 +159,8 @@ class AccessPropertyTest {
         for (String id : expected) {
             Object count = body.getList("cases.findAll { it.id == '" + id + "' }.documentCount").get(0);
             if (user.caseworker()) {
-                long visibleDocs = documents.stream().filter(d -> d.caseIds().contains(UUID.fromString(id))
-                        && documentVisible(a, d, cases, deleted)).count();
+                CaseRecord c = cases.stream().filter(k -> k.id().toString().equals(id)).findFirst().orElseThrow();
+                long visibleDocs = documents.stream().filter(d -> belongsTo(d, c) && documentVisible(a, d, cases, deleted)).count();
                 assertThat(((Number) count).longValue()).as(context + " documents of " + id).isEqualTo(visibleDocs);
             } else {
                 assertThat(count).as(context).isNull();
@@ -181,14 +189,14 @@ class AccessPropertyTest {
         }
         JsonPath body = given().auth().oauth2(token).queryParam("size", 100).when().get("/api/v1/cases/" + c.id())
                 .then().statusCode(200).extract().jsonPath();
-        Set<String> expected = user.caseworker() ? documents.stream().filter(d -> d.caseIds().contains(c.id())
+        Set<String> expected = user.caseworker() ? documents.stream().filter(d -> belongsTo(d, c)
                 && documentVisible(a, d, List.of(), deleted, c)).map(d -> d.id().toString()).collect(Collectors.toSet()) : Set.of();
         assertThat(new HashSet<>(body.getList("documents.id", String.class))).as(context + " case " + c.id()).isEqualTo(expected);
         // A document names only those of its cases the caller may see.
         int checks = 2;
         for (DocumentRecord d : documents) {
             if (expected.contains(d.id().toString())) {
-                Set<String> visibleCases = cases.stream().filter(k -> d.caseIds().contains(k.id()) && caseVisible(a, k, deleted))
+                Set<String> visibleCases = cases.stream().filter(k -> belongsTo(d, k) && caseVisible(a, k, deleted))
                         .map(k -> k.id().toString()).collect(Collectors.toSet());
                 assertThat(new HashSet<>(body.getList("documents.find { it.id == '" + d.id() + "' }.caseIds", String.class)))
                         .as(context + " cases named by document " + d.id()).isEqualTo(visibleCases);
@@ -207,13 +215,18 @@ class AccessPropertyTest {
                 && (!a.orgRestriction() || a.orgScope().contains(c.responsibleUnit().toString()));
     }
 
+    /** A document belongs to the cases it names that are of its own source system. */
+    private static boolean belongsTo(DocumentRecord d, CaseRecord c) {
+        return d.caseIds().contains(c.id()) && d.sourceSystem().equals(c.sourceSystem());
+    }
+
     /** A document: its own sensitivity within the clearance, and at least one of its cases visible. */
     private static boolean documentVisible(EffectiveAccess a, DocumentRecord d, List<CaseRecord> cases, Set<UUID> deleted,
                                            CaseRecord... more) {
         List<CaseRecord> all = new ArrayList<>(cases);
         all.addAll(List.of(more));
         return d.tenant().equals(a.tenant()) && d.sensitivity().level() <= a.clearance()
-                && all.stream().anyMatch(c -> d.caseIds().contains(c.id()) && caseVisible(a, c, deleted));
+                && all.stream().anyMatch(c -> belongsTo(d, c) && caseVisible(a, c, deleted));
     }
 
     private static CaseRecord randomCase(Random random, PartyRef person, String title) {

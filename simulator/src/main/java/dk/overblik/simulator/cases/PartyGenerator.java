@@ -264,7 +264,10 @@ public final class PartyGenerator {
             }
         }
 
-        /** Documents of the party's cases; one in twenty also belongs to another of its cases in the same municipality. */
+        /**
+         * Documents of the party's cases; one in twenty also belongs to another of its cases in the same
+         * municipality and source system (a document belongs only to cases of its own system).
+         */
         void finishDocuments() {
             for (CaseRecord c : cases) {
                 int count = documentCount(random);
@@ -272,7 +275,8 @@ public final class PartyGenerator {
                     List<UUID> caseIds = new ArrayList<>();
                     caseIds.add(c.id());
                     if (random.nextDouble() < 0.05) {
-                        cases.stream().filter(o -> !o.id().equals(c.id()) && o.tenant().equals(c.tenant())).findFirst()
+                        cases.stream().filter(o -> !o.id().equals(c.id()) && o.tenant().equals(c.tenant())
+                                && o.sourceSystem().equals(c.sourceSystem())).findFirst()
                                 .ifPresent(o -> caseIds.add(o.id()));
                     }
                     deliver(new SimRecord.DocumentVersion(document(c, n, caseIds)));
