@@ -49,6 +49,11 @@ public record IndexedDocument(
             return new CaseAccess(caseId, false, -1, List.of(), null, null);
         }
 
+        /** This case's entry without its access fields: nobody sees through it (a case that gives the document nothing). */
+        public CaseAccess withoutAccess() {
+            return new CaseAccess(caseId, false, caseVersion, List.of(), null, null);
+        }
+
         public static CaseAccess of(IndexedCase c) {
             long version = RegistrationVersion.of(c.registeredAt());
             return c.deleted()

@@ -19,7 +19,8 @@ import static dk.overblik.contracts.index.Queries.term;
  * visible cases by a post filter; the facets and the visible total are aggregations under the
  * same visibility filter; the only figure over all the party's cases is their number, from which
  * the hidden count is taken. Nothing else about a hidden case leaves OpenSearch.</li>
- * <li>The visible documents per visible case, counted by a terms aggregation.</li>
+ * <li>The visible documents per visible case: per source system, a filter aggregation on that
+ * system with a terms aggregation over its cases (a document counts only for cases of its own system).</li>
  * </ol>
  */
 public final class PartyOverviewQuery {

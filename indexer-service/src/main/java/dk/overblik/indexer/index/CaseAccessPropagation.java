@@ -31,8 +31,10 @@ import java.util.UUID;
  *
  * <p>A document takes access fields only from cases of its own source system: a vendor system
  * cannot attach its documents to another system's cases (the overview lists a case's documents by
- * the same rule, see {@code AccessQueries.documentsOfVisibleCases}). An entry for a case of another
- * system stays unknown, which no one sees through.
+ * the same rule, see {@code AccessQueries.documentsOfVisibleCases}). Its entry for a case of another
+ * system is unknown, which no one sees through, as of that case's version. The update script
+ * applies the rule against the document as it stands ({@link AccessScripts}), so a document that
+ * changes source system meanwhile, or holds fields taken before the rule, is set right.
  *
  * <p>Not an update-by-query: that sent every case's fields to every document and cost OpenSearch
  * a task, a scroll and the parsing of all of it per batch, also when no document matched, which is
@@ -41,7 +43,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CaseAccessPropagation {
-    /** What a page of the search returns: the documents' ids, tenants, source systems and case versions. */
+    /** What a page of the search returns: the documents' ids, tenants and case versions. */
     private static final String PAGE_FIELDS = "?filter_path=hits.hits._id,hits.hits._source,hits.hits.sort";
 
     private final OpenSearchJson openSearch;
@@ -62,9 +64,16 @@ public class CaseAccessPropagation {
             return new CurrentCase(c.sourceSystem(), CaseAccess.of(c));
         }
 
-        /** The access a document of {@code documentSource} takes from {@code current} (null: the case is not there). */
+        /**
+         * The entry a document of {@code documentSource} gets from {@code current} (null: the case is
+         * not there): its access fields if the case is of the same source system, else an unknown
+         * entry as of the case's version (so that it replaces fields an older entry may hold).
+         */
         public static CaseAccess forDocument(CurrentCase current, String documentSource, UUID caseId) {
-            return current != null && current.sourceSystem().equals(documentSource) ? current.access() : CaseAccess.unknown(caseId);
+            if (current == null) {
+                return CaseAccess.unknown(caseId);
+            }
+            return current.sourceSystem().equals(documentSource) ? current.access() : current.access().withoutAccess();
         }
     }
 
@@ -94,8 +103,7 @@ public class CaseAccessPropagation {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", pageSize);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.SOURCE_SYSTEM)
-                .add(DocumentIndex.CASES_CASE_ID).add(DocumentIndex.CASES_CASE_VERSION);
+        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.CASES_CASE_ID).add(DocumentIndex.CASES_CASE_VERSION);
         body.set("query", query);
         body.putArray("sort").add("id").add(DocumentIndex.TENANT);
         if (after != null) {
@@ -104,15 +112,14 @@ public class CaseAccessPropagation {
         return openSearch.post("/" + DocumentIndex.WRITE_ALIAS + "/_search" + PAGE_FIELDS, Json.toBytes(body))
                 .chain(response -> {
                     JsonNode hits = response.path("hits").path("hits");
-                    Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
+                    Map<String, Map<String, CurrentCase>> newerByDocument = new LinkedHashMap<>();
                     for (JsonNode hit : hits) {
                         JsonNode source = hit.path("_source");
                         List<HeldCase> held = new ArrayList<>();
                         source.path(DocumentIndex.CASES).forEach(entry ->
                                 held.add(new HeldCase(entry.path("caseId").asText(), entry.path("caseVersion").asLong(-1))));
                         String tenant = source.path(DocumentIndex.TENANT).asText();
-                        String sourceSystem = source.path(DocumentIndex.SOURCE_SYSTEM).asText();
-                        newerByDocument.put(hit.path("_id").asText(), newerThanHeld(tenant, sourceSystem, held, updates));
+                        newerByDocument.put(hit.path("_id").asText(), newerThanHeld(tenant, held, updates));
                     }
                     Uni<Void> written = bringUpToDate(newerByDocument);
                     return hits.size() < pageSize ? written
@@ -125,18 +132,17 @@ public class CaseAccessPropagation {
     }
 
     /**
-     * Of {@code current} (the fields of cases, keyed {@code <tenant>:<caseId>}), those a document of
-     * {@code tenant} and {@code sourceSystem} lacks: of its own cases, of its own source system, and
-     * newer than the version it holds.
+     * Of {@code current} (cases keyed {@code <tenant>:<caseId>}), those a document of {@code tenant}
+     * lacks: of its own cases, and newer than the version it holds. Cases of another source system
+     * are among them; the update script gives the document nothing of those but their version.
      */
-    static Map<String, CaseAccess> newerThanHeld(String tenant, String sourceSystem, List<HeldCase> held,
-                                                 Map<String, CurrentCase> current) {
-        Map<String, CaseAccess> newer = new LinkedHashMap<>();
+    static Map<String, CurrentCase> newerThanHeld(String tenant, List<HeldCase> held, Map<String, CurrentCase> current) {
+        Map<String, CurrentCase> newer = new LinkedHashMap<>();
         for (HeldCase h : held) {
             String key = tenant + ":" + h.caseId();
             CurrentCase update = current.get(key);
-            if (update != null && update.sourceSystem().equals(sourceSystem) && update.access().caseVersion() > h.version()) {
-                newer.put(key, update.access());
+            if (update != null && update.access().caseVersion() > h.version()) {
+                newer.put(key, update);
             }
         }
         return newer;
@@ -147,7 +153,7 @@ public class CaseAccessPropagation {
      * updates; documents that lack nothing are left alone. A document gone since it was read has
      * nothing left to keep current; any other refusal fails the batch, so it is not committed.
      */
-    Uni<Void> bringUpToDate(Map<String, Map<String, CaseAccess>> newerByDocument) {
+    Uni<Void> bringUpToDate(Map<String, Map<String, CurrentCase>> newerByDocument) {
         List<BulkWriter.Operation> operations = new ArrayList<>();
         newerByDocument.forEach((documentId, newer) -> {
             if (!newer.isEmpty()) {

@@ -2,7 +2,6 @@ package dk.overblik.indexer.index;
 
 import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.index.DocumentIndex;
-import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
 import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.DocumentRecord;
@@ -25,7 +24,7 @@ import java.util.Set;
  * Writes batches of document events to OpenSearch. Each document takes the access fields of its
  * cases from the case index at write time; a case not there yet leaves an entry nobody can see
  * through, which fills in when the case arrives. A case of another source system never fills in
- * (see {@link CaseAccessPropagation}). Registrations are versioned by a guard in the
+ * (see {@link AccessScripts}). Registrations are versioned by a guard in the
  * scripted upsert (documents are also updated by case changes, so OpenSearch's own external
  * version cannot be the registration). After the write, the cases are read once more and any
  * document that missed a case change made meanwhile is brought up to date.
@@ -97,11 +96,11 @@ public class DocumentIndexer {
         static final Written NOTHING = new Written(Map.of(), Set.of());
     }
 
-    /** A document's tenant and source system, and the versions of its cases it holds. */
-    record Holding(String tenant, String sourceSystem, List<CaseAccessPropagation.HeldCase> cases) {
+    /** A document's tenant and the versions of its cases it holds. */
+    record Holding(String tenant, List<CaseAccessPropagation.HeldCase> cases) {
         /** What {@code doc}, just written, holds. */
         static Holding written(IndexedDocument doc) {
-            return new Holding(doc.tenant(), doc.sourceSystem(), doc.cases().stream()
+            return new Holding(doc.tenant(), doc.cases().stream()
                     .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), c.caseVersion())).toList());
         }
 
@@ -111,7 +110,7 @@ public class DocumentIndexer {
          * current fields, and the guarded script takes only those newer than what it holds.
          */
         static Holding unknown(IndexedDocument doc) {
-            return new Holding(doc.tenant(), doc.sourceSystem(), doc.cases().stream()
+            return new Holding(doc.tenant(), doc.cases().stream()
                     .map(c -> new CaseAccessPropagation.HeldCase(c.caseId().toString(), -1)).toList());
         }
 
@@ -127,7 +126,7 @@ public class DocumentIndexer {
             for (CaseAccessPropagation.HeldCase c : other.cases) {
                 lowest.merge(c.caseId(), c.version(), Math::min);
             }
-            return new Holding(tenant, sourceSystem, lowest.entrySet().stream()
+            return new Holding(tenant, lowest.entrySet().stream()
                     .map(e -> new CaseAccessPropagation.HeldCase(e.getKey(), e.getValue())).toList());
         }
     }
@@ -184,9 +183,9 @@ public class DocumentIndexer {
             return Uni.createFrom().voidItem();
         }
         return pipeline.propagation.currentAccess(batch.caseKeys()).chain(now -> {
-            Map<String, Map<String, CaseAccess>> newerByDocument = new LinkedHashMap<>();
+            Map<String, Map<String, CaseAccessPropagation.CurrentCase>> newerByDocument = new LinkedHashMap<>();
             batch.documents().forEach((documentId, holding) ->
-                    newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.sourceSystem(), holding.cases(), now)));
+                    newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.cases(), now)));
             return pipeline.propagation.bringUpToDate(newerByDocument);
         });
     }

@@ -105,6 +105,9 @@ class DocumentAccessTest {
                 "jobcenter");
         VersioningTest.publish(own);
         VersioningTest.publish(foreign);
+        // Both cases indexed first, so that the letter's write finds the foreign case and must refuse its fields.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Indexed.aCase(openSearch, own.tenant(), own.id()).isPresent()
+                && Indexed.aCase(openSearch, foreign.tenant(), foreign.id()).isPresent());
         DocumentRecord esdhLetter = SampleCases.documentOn("Brev fra ESDH", own, foreign);
         DocumentRecord jobcenterLetter = SampleCases.documentOn("Brev fra jobcentret", foreign);
         publishDocument(esdhLetter);
@@ -112,7 +115,8 @@ class DocumentAccessTest {
         awaitDocument(jobcenterLetter, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
         awaitDocument(esdhLetter, doc -> assertThat(doc.cases()).hasSize(2)
                 .anySatisfy(e -> assertThat(e).returns(own.id(), CaseAccess::caseId).returns(true, CaseAccess::known))
-                .anySatisfy(e -> assertThat(e).returns(foreign.id(), CaseAccess::caseId).returns(false, CaseAccess::known)));
+                .anySatisfy(e -> assertThat(e).returns(foreign.id(), CaseAccess::caseId).returns(false, CaseAccess::known)
+                        .returns(RegistrationVersion.of(foreign.registeredAt()), CaseAccess::caseVersion)));
 
         // The foreign case changes. Its two documents are updated in one bulk request (one page), so once the
         // jobcenter's letter has the new fields, the ESDH letter would have them too if it took any.
@@ -121,6 +125,24 @@ class DocumentAccessTest {
         assertThat(Indexed.aDocument(openSearch, esdhLetter.tenant(), esdhLetter.id()).orElseThrow().cases())
                 .filteredOn(e -> e.caseId().equals(foreign.id())).singleElement()
                 .returns(false, CaseAccess::known).returns(null, CaseAccess::responsibleUnit);
+    }
+
+    @Test
+    void fieldsTakenFromAnotherSystemsCaseBeforeTheRuleAreClearedWhenThatCaseChanges() throws IOException {
+        CaseRecord foreign = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Ydelsessag"),
+                "ydelse");
+        VersioningTest.publish(foreign);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Indexed.aCase(openSearch, foreign.tenant(), foreign.id()).isPresent());
+        // An ESDH letter on the benefit system's case, as the indexer wrote it before 2026-12-04: with the case's fields.
+        DocumentRecord d = SampleCases.documentOn("Brev fra før reglen", SampleCases.ofSourceSystem(foreign, "esdh"));
+        IndexedDocument before = IndexedDocument.of(d, List.of(CaseAccess.of(IndexedCase.of(foreign))));
+        openSearch.index(i -> i.index(DocumentIndex.WRITE_ALIAS).id(IndexedDocument.documentId(d.tenant(), d.id()))
+                .document(Json.mapper().convertValue(before, Map.class)).refresh(Refresh.True));
+        assertThat(Indexed.aDocument(openSearch, d.tenant(), d.id()).orElseThrow().cases().get(0).known()).isTrue();
+
+        VersioningTest.publish(SampleCases.withAccess(foreign, new Kle("32.18.08", "K07"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30));
+        awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().returns(false, CaseAccess::known)
+                .returns(null, CaseAccess::responsibleUnit).returns(List.of(), CaseAccess::kleScope));
     }
 
     @Test

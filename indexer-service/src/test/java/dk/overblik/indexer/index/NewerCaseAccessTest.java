@@ -10,7 +10,10 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A document is updated only with the case versions it lacks, only with its own cases', and only from its own source system. */
+/**
+ * A document is updated only with the case versions it lacks, and only with its own cases'; of a
+ * case of another source system it takes only the version, as an unknown entry.
+ */
 class NewerCaseAccessTest {
     private static final String TENANT = "55133018";
     private static final String SYSTEM = "esdh";
@@ -43,17 +46,17 @@ class NewerCaseAccessTest {
                 TENANT + ":" + UNKNOWN_HELD, current(firstVersion),
                 TENANT + ":" + NOT_ITS_CASE, current(access(NOT_ITS_CASE, 999)));
 
-        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, HELD, updates);
+        Map<String, CaseAccessPropagation.CurrentCase> lacking = CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates);
 
-        assertEquals(Map.of(TENANT + ":" + OLDER_HELD, newer, TENANT + ":" + UNKNOWN_HELD, firstVersion), lacking);
+        assertEquals(Map.of(TENANT + ":" + OLDER_HELD, current(newer), TENANT + ":" + UNKNOWN_HELD, current(firstVersion)), lacking);
     }
 
     @Test
     void twoVersionsOfADocumentInOneBatchLeaveTheCatchUpTheCasesOfBoth() {
         // The newer version (written, on a case not indexed at write time) came first; the older one (stale) after it.
-        DocumentIndexer.Holding written = new DocumentIndexer.Holding(TENANT, SYSTEM,
+        DocumentIndexer.Holding written = new DocumentIndexer.Holding(TENANT,
                 List.of(new CaseAccessPropagation.HeldCase(UNKNOWN_HELD.toString(), -1)));
-        DocumentIndexer.Holding stale = new DocumentIndexer.Holding(TENANT, SYSTEM,
+        DocumentIndexer.Holding stale = new DocumentIndexer.Holding(TENANT,
                 List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
         CaseAccess arrivedMeanwhile = access(UNKNOWN_HELD, 5);
         Map<String, CaseAccessPropagation.CurrentCase> now = Map.of(TENANT + ":" + UNKNOWN_HELD, current(arrivedMeanwhile),
@@ -62,16 +65,15 @@ class NewerCaseAccessTest {
         DocumentIndexer.Holding both = written.and(stale);
 
         assertEquals(TENANT, both.tenant());
-        assertEquals(SYSTEM, both.sourceSystem());
-        Map<String, CaseAccess> lacking = CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, both.cases(), now);
-        assertEquals(arrivedMeanwhile, lacking.get(TENANT + ":" + UNKNOWN_HELD));
+        Map<String, CaseAccessPropagation.CurrentCase> lacking = CaseAccessPropagation.newerThanHeld(TENANT, both.cases(), now);
+        assertEquals(current(arrivedMeanwhile), lacking.get(TENANT + ":" + UNKNOWN_HELD));
         assertEquals(2, lacking.size());
     }
 
     @Test
     void ofTwoVersionsHeldOfOneCaseTheLowerCounts() {
-        DocumentIndexer.Holding a = new DocumentIndexer.Holding(TENANT, SYSTEM, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), 100)));
-        DocumentIndexer.Holding b = new DocumentIndexer.Holding(TENANT, SYSTEM, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
+        DocumentIndexer.Holding a = new DocumentIndexer.Holding(TENANT, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), 100)));
+        DocumentIndexer.Holding b = new DocumentIndexer.Holding(TENANT, List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)));
         assertEquals(List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)), a.and(b).cases());
         assertEquals(List.of(new CaseAccessPropagation.HeldCase(OLDER_HELD.toString(), -1)), b.and(a).cases());
     }
@@ -79,18 +81,17 @@ class NewerCaseAccessTest {
     @Test
     void theSameCaseIdInAnotherMunicipalityIsAnotherCase() {
         Map<String, CaseAccessPropagation.CurrentCase> updates = Map.of("29189714:" + OLDER_HELD, current(access(OLDER_HELD, 101)));
-        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, HELD, updates).isEmpty());
+        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates).isEmpty());
     }
 
     @Test
-    void aCaseOfAnotherSourceSystemGivesADocumentNothing() {
+    void aCaseOfAnotherSourceSystemGivesADocumentItsVersionAndNoAccess() {
         CaseAccess newer = access(OLDER_HELD, 101);
-        Map<String, CaseAccessPropagation.CurrentCase> updates = Map.of(TENANT + ":" + OLDER_HELD,
-                new CaseAccessPropagation.CurrentCase("jobcenter", newer));
+        CaseAccessPropagation.CurrentCase jobcenterCase = new CaseAccessPropagation.CurrentCase("jobcenter", newer);
 
-        assertTrue(CaseAccessPropagation.newerThanHeld(TENANT, SYSTEM, HELD, updates).isEmpty());
-        assertEquals(CaseAccess.unknown(OLDER_HELD), CaseAccessPropagation.CurrentCase.forDocument(updates.get(TENANT + ":" + OLDER_HELD), SYSTEM, OLDER_HELD));
-        assertEquals(newer, CaseAccessPropagation.CurrentCase.forDocument(updates.get(TENANT + ":" + OLDER_HELD), "jobcenter", OLDER_HELD));
+        assertEquals(new CaseAccess(OLDER_HELD, false, 101, List.of(), null, null),
+                CaseAccessPropagation.CurrentCase.forDocument(jobcenterCase, SYSTEM, OLDER_HELD));
+        assertEquals(newer, CaseAccessPropagation.CurrentCase.forDocument(jobcenterCase, "jobcenter", OLDER_HELD));
         assertEquals(CaseAccess.unknown(OLDER_HELD), CaseAccessPropagation.CurrentCase.forDocument(null, SYSTEM, OLDER_HELD));
     }
 }
