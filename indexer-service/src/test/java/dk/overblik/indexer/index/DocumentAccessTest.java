@@ -118,13 +118,13 @@ class DocumentAccessTest {
                 .anySatisfy(e -> assertThat(e).returns(foreign.id(), CaseAccess::caseId).returns(false, CaseAccess::known)
                         .returns(RegistrationVersion.of(foreign.registeredAt()), CaseAccess::caseVersion)));
 
-        // The foreign case changes. Its two documents are updated in one bulk request (one page), so once the
-        // jobcenter's letter has the new fields, the ESDH letter would have them too if it took any.
-        VersioningTest.publish(SampleCases.withAccess(foreign, new Kle("15.00.00", "G01"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30));
+        // The foreign case changes: the jobcenter's letter takes its new fields, the ESDH letter only its new version.
+        CaseRecord changed = SampleCases.withAccess(foreign, new Kle("15.00.00", "G01"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30);
+        VersioningTest.publish(changed);
         awaitDocumentUnit(jobcenterLetter, OTHER_UNIT);
-        assertThat(Indexed.aDocument(openSearch, esdhLetter.tenant(), esdhLetter.id()).orElseThrow().cases())
-                .filteredOn(e -> e.caseId().equals(foreign.id())).singleElement()
-                .returns(false, CaseAccess::known).returns(null, CaseAccess::responsibleUnit);
+        awaitDocument(esdhLetter, doc -> assertThat(doc.cases()).filteredOn(e -> e.caseId().equals(foreign.id())).singleElement()
+                .returns(RegistrationVersion.of(changed.registeredAt()), CaseAccess::caseVersion)
+                .returns(false, CaseAccess::known).returns(null, CaseAccess::responsibleUnit).returns(List.of(), CaseAccess::kleScope));
     }
 
     @Test

@@ -39,16 +39,17 @@ class NewerCaseAccessTest {
     @Test
     void takesOnlyNewerVersionsOfItsOwnCases() {
         CaseAccess newer = access(OLDER_HELD, 101);
-        CaseAccess firstVersion = access(UNKNOWN_HELD, 5);
+        // Of another source system: passed on all the same, for the update script to take its version alone.
+        CaseAccessPropagation.CurrentCase firstVersion = new CaseAccessPropagation.CurrentCase("jobcenter", access(UNKNOWN_HELD, 5));
         Map<String, CaseAccessPropagation.CurrentCase> updates = Map.of(
                 TENANT + ":" + OLDER_HELD, current(newer),
                 TENANT + ":" + CURRENT_HELD, current(access(CURRENT_HELD, 200)),
-                TENANT + ":" + UNKNOWN_HELD, current(firstVersion),
+                TENANT + ":" + UNKNOWN_HELD, firstVersion,
                 TENANT + ":" + NOT_ITS_CASE, current(access(NOT_ITS_CASE, 999)));
 
         Map<String, CaseAccessPropagation.CurrentCase> lacking = CaseAccessPropagation.newerThanHeld(TENANT, HELD, updates);
 
-        assertEquals(Map.of(TENANT + ":" + OLDER_HELD, current(newer), TENANT + ":" + UNKNOWN_HELD, current(firstVersion)), lacking);
+        assertEquals(Map.of(TENANT + ":" + OLDER_HELD, current(newer), TENANT + ":" + UNKNOWN_HELD, firstVersion), lacking);
     }
 
     @Test
