@@ -190,6 +190,49 @@ class CaseDetailAndSearchTest {
         search(next).statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("pointInTime"));
     }
 
+    @Test
+    void whenOpenSearchOpensNoMorePointsInTimeASearchIsReadLiveAndStillPagesThrough() {
+        String word = "tapir" + UUID.randomUUID().toString().substring(0, 8);
+        List<CaseRecord> cases = casesAbout(word, 5);
+        fixtures.indexCases(cases.toArray(CaseRecord[]::new));
+        // As when many searches are paged at once: OpenSearch refuses to open another point in time.
+        maxOpenPointsInTime(0);
+        try {
+            Map<String, Object> search = Map.of("text", word, "size", 2);
+            JsonPath page = search(search).statusCode(200).body("total", equalTo(5)).extract().jsonPath();
+            assertThat(page.getString("pointInTime")).as("OpenSearch opened none").isNull();
+            Set<String> found = new HashSet<>(page.getList("cases.id", String.class));
+            while (page.getList("nextSearchAfter") != null) {
+                page = search(nextPage(search, page)).statusCode(200).body("total", equalTo(5)).extract().jsonPath();
+                found.addAll(page.getList("cases.id", String.class));
+            }
+            assertThat(found).containsExactlyInAnyOrderElementsOf(cases.stream().map(c -> c.id().toString()).toList());
+        } finally {
+            maxOpenPointsInTime(null);
+        }
+        assertThat(search(Map.of("text", word, "size", 2)).statusCode(200).extract().jsonPath().getString("pointInTime"))
+                .as("points in time again once OpenSearch allows them").isNotBlank();
+    }
+
+    /** {@code count} cases of one new person that caseworker-a may see, titled "Sag om <word> <i>". */
+    private static List<CaseRecord> casesAbout(String word, int count) {
+        PartyRef person = SampleCases.randomPerson();
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> caseOf(person, "Sag om " + word + " " + i, "27.24.00", Sensitivity.FORTROLIGE_PERSONOPLYSNINGER)).toList();
+    }
+
+    /** OpenSearch's limit of open points in time ({@code null}: back to its default). */
+    private void maxOpenPointsInTime(Integer limit) {
+        ObjectNode settings = Json.mapper().createObjectNode();
+        ObjectNode transientSettings = settings.putObject("transient");
+        if (limit == null) {
+            transientSettings.putNull("search.max_open_pit_context");
+        } else {
+            transientSettings.put("search.max_open_pit_context", limit);
+        }
+        openSearch.send("PUT", "/_cluster/settings", Json.toBytes(settings), "application/json").await().atMost(Duration.ofSeconds(30));
+    }
+
     /** The request for the page after {@code page} of {@code search}. */
     private static Map<String, Object> nextPage(Map<String, Object> search, JsonPath page) {
         Map<String, Object> next = new java.util.HashMap<>(search);
