@@ -55,7 +55,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -141,9 +140,8 @@ final class OverviewBenchmark implements Callable<Integer> {
                 JsonNode cases = Json.mapper().readTree(OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.CASES_ENDPOINT,
                         Json.toBytes(PartyOverviewQuery.cases(ACCESS.tenant(), visible, person)),
                         "application/json"));
-                Map<String, List<String>> ids = new LinkedHashMap<>();
-                cases.path("hits").path("hits").forEach(hit -> ids.computeIfAbsent(hit.path("_source").path("sourceSystem").asText(),
-                        s -> new ArrayList<>()).add(hit.path("_source").path("id").asText()));
+                // Read as the service reads it, so that both paths send the same document count.
+                Map<String, List<String>> ids = AccessQueries.idsBySourceSystem(PartyOverviewQuery.visibleCases(cases));
                 if (!ids.isEmpty()) {
                     OpenSearchHttp.send("POST", openSearch + PartyOverviewQuery.DOCUMENT_COUNTS_ENDPOINT,
                             Json.toBytes(PartyOverviewQuery.documentCounts(AccessQueries.documentsOfVisibleCases(ACCESS, ids), ids)), "application/json");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dk.overblik.contracts.index.Queries.anyOf;
 import static dk.overblik.contracts.index.Queries.atMost;
 import static dk.overblik.contracts.index.Queries.bool;
 import static dk.overblik.contracts.index.Queries.term;
@@ -45,22 +46,11 @@ public final class AccessQueries {
      * case (the indexer gives such a document nothing of that case's access either).
      */
     public static ObjectNode documentsOfVisibleCases(EffectiveAccess access, Map<String, List<String>> visibleCaseIdsBySourceSystem) {
-        if (visibleCaseIdsBySourceSystem.isEmpty()) {
-            return Queries.nothing();
-        }
         List<ObjectNode> ofTheirCases = new ArrayList<>();
-        visibleCaseIdsBySourceSystem.forEach((sourceSystem, ids) -> ofTheirCases.add(documentsOf(sourceSystem, ids)));
-        ObjectNode query = bool(List.of(term(DocumentIndex.TENANT, access.tenant()),
+        visibleCaseIdsBySourceSystem.forEach((sourceSystem, ids) ->
+                ofTheirCases.add(bool(List.of(term(DocumentIndex.SOURCE_SYSTEM, sourceSystem), terms(DocumentIndex.CASE_IDS, ids)))));
+        return bool(List.of(term(DocumentIndex.TENANT, access.tenant()), anyOf(ofTheirCases),
                 atMost(DocumentIndex.SENSITIVITY_LEVEL, access.clearance()), term(DocumentIndex.DELETED, false)));
-        ObjectNode bool = (ObjectNode) query.get("bool");
-        bool.putArray("should").addAll(ofTheirCases);
-        bool.put("minimum_should_match", 1);
-        return query;
-    }
-
-    /** Documents of {@code sourceSystem} on any of the cases {@code caseIds} (cases of that system). */
-    static ObjectNode documentsOf(String sourceSystem, List<String> caseIds) {
-        return bool(List.of(term(DocumentIndex.SOURCE_SYSTEM, sourceSystem), terms(DocumentIndex.CASE_IDS, caseIds)));
     }
 
     /** Case ids grouped by their source system, in the cases' order. */

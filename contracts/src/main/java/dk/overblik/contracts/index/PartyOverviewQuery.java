@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.overblik.contracts.json.Json;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,15 @@ public final class PartyOverviewQuery {
         visibleCases.set("filter", visible);
         CaseFacets.addTo(visibleCases);
         return search;
+    }
+
+    /** The visible cases the case search listed, newest activity first. */
+    public static List<IndexedCase> visibleCases(JsonNode casesResponse) {
+        List<IndexedCase> found = new ArrayList<>();
+        for (JsonNode hit : casesResponse.path("hits").path("hits")) {
+            found.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
+        }
+        return found;
     }
 
     /** How many of the party's cases are visible (the hits stop at the search's size; this does not). */

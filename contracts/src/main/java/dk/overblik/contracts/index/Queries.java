@@ -29,6 +29,18 @@ public final class Queries {
         return query;
     }
 
+    /** At least one of {@code alternatives}; none matches nothing. */
+    public static ObjectNode anyOf(List<ObjectNode> alternatives) {
+        if (alternatives.isEmpty()) {
+            return nothing();
+        }
+        ObjectNode query = Json.mapper().createObjectNode();
+        ObjectNode bool = query.putObject("bool");
+        bool.putArray("should").addAll(alternatives);
+        bool.put("minimum_should_match", 1);
+        return query;
+    }
+
     public static ObjectNode nothing() {
         ObjectNode query = Json.mapper().createObjectNode();
         query.putObject("match_none");

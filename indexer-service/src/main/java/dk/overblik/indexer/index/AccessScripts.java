@@ -1,6 +1,7 @@
 package dk.overblik.indexer.index;
 
 import dk.overblik.contracts.json.Json;
+import dk.overblik.indexer.index.CaseAccessPropagation.CurrentCase;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class AccessScripts {
             """;
 
     /** The body of a scripted update that applies {@code updates} (keyed {@code <tenant>:<caseId>}) to one document. */
-    static Map<String, Object> applyCaseAccess(Map<String, CaseAccessPropagation.CurrentCase> updates) {
+    static Map<String, Object> applyCaseAccess(Map<String, CurrentCase> updates) {
         Map<String, Object> params = new LinkedHashMap<>();
         updates.forEach((key, update) -> {
             @SuppressWarnings("unchecked")

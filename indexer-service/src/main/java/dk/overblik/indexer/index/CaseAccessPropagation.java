@@ -7,6 +7,7 @@ import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
+import dk.overblik.contracts.index.Queries;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.service.opensearch.OpenSearchJson;
@@ -175,21 +176,15 @@ public class CaseAccessPropagation {
 
     /** Live documents of any of the cases ({@code <tenant>:<caseId>} keys): a terms filter on their flat case ids per tenant. */
     private static ObjectNode documentsOf(Map<String, CurrentCase> updates) {
-        Map<String, ArrayNode> idsByTenant = new HashMap<>();
+        Map<String, List<String>> idsByTenant = new HashMap<>();
         updates.keySet().forEach(key -> {
             int colon = key.indexOf(':');
-            idsByTenant.computeIfAbsent(key.substring(0, colon), t -> Json.mapper().createArrayNode()).add(key.substring(colon + 1));
+            idsByTenant.computeIfAbsent(key.substring(0, colon), t -> new ArrayList<>()).add(key.substring(colon + 1));
         });
-        ObjectNode query = Json.mapper().createObjectNode();
-        ObjectNode bool = query.putObject("bool");
-        bool.put("minimum_should_match", 1);
-        ArrayNode should = bool.putArray("should");
-        idsByTenant.forEach((tenant, ids) -> {
-            ArrayNode filter = should.addObject().putObject("bool").putArray("filter");
-            filter.addObject().putObject("term").put(DocumentIndex.TENANT, tenant);
-            filter.addObject().putObject("terms").set(DocumentIndex.CASE_IDS, ids);
-        });
-        return query;
+        List<ObjectNode> ofTenants = new ArrayList<>();
+        idsByTenant.forEach((tenant, ids) -> ofTenants.add(Queries.bool(List.of(Queries.term(DocumentIndex.TENANT, tenant),
+                Queries.terms(DocumentIndex.CASE_IDS, ids)))));
+        return Queries.anyOf(ofTenants);
     }
 
     /** The current access fields of cases, read in real time from the case index ({@code <tenant>:<caseId>} keys). */

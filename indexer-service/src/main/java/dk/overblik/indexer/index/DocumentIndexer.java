@@ -5,6 +5,7 @@ import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.indexer.index.CaseAccessPropagation.CurrentCase;
 import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
 import io.smallrye.mutiny.Uni;
@@ -142,7 +143,7 @@ public class DocumentIndexer {
                 .chain(access -> {
                     List<IndexedDocument> docs = pending.stream().map(p -> p.tombstone() != null ? p.tombstone()
                             : IndexedDocument.of(p.document(), p.document().caseIds().stream()
-                            .map(id -> CaseAccessPropagation.CurrentCase.forDocument(access.get(IndexedDocument.documentId(p.tenant(), id)),
+                            .map(id -> CurrentCase.forDocument(access.get(IndexedDocument.documentId(p.tenant(), id)),
                                     p.document().sourceSystem(), id))
                             .toList())).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
@@ -183,7 +184,7 @@ public class DocumentIndexer {
             return Uni.createFrom().voidItem();
         }
         return pipeline.propagation.currentAccess(batch.caseKeys()).chain(now -> {
-            Map<String, Map<String, CaseAccessPropagation.CurrentCase>> newerByDocument = new LinkedHashMap<>();
+            Map<String, Map<String, CurrentCase>> newerByDocument = new LinkedHashMap<>();
             batch.documents().forEach((documentId, holding) ->
                     newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.cases(), now)));
             return pipeline.propagation.bringUpToDate(newerByDocument);

@@ -106,8 +106,7 @@ class DocumentAccessTest {
         VersioningTest.publish(own);
         VersioningTest.publish(foreign);
         // Both cases indexed first, so that the letter's write finds the foreign case and must refuse its fields.
-        await().atMost(Duration.ofSeconds(30)).until(() -> Indexed.aCase(openSearch, own.tenant(), own.id()).isPresent()
-                && Indexed.aCase(openSearch, foreign.tenant(), foreign.id()).isPresent());
+        awaitCases(own, foreign);
         DocumentRecord esdhLetter = SampleCases.documentOn("Brev fra ESDH", own, foreign);
         DocumentRecord jobcenterLetter = SampleCases.documentOn("Brev fra jobcentret", foreign);
         publishDocument(esdhLetter);
@@ -132,7 +131,7 @@ class DocumentAccessTest {
         CaseRecord foreign = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Ydelsessag"),
                 "ydelse");
         VersioningTest.publish(foreign);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Indexed.aCase(openSearch, foreign.tenant(), foreign.id()).isPresent());
+        awaitCases(foreign);
         // An ESDH letter on the benefit system's case, as the indexer wrote it before 2026-12-04: with the case's fields.
         DocumentRecord d = SampleCases.documentOn("Brev fra før reglen", SampleCases.ofSourceSystem(foreign, "esdh"));
         IndexedDocument before = IndexedDocument.of(d, List.of(CaseAccess.of(IndexedCase.of(foreign))));
@@ -215,6 +214,11 @@ class DocumentAccessTest {
         openSearch.index(i -> i.index(CaseIndex.WRITE_ALIAS).id(IndexedCase.documentId(c.tenant(), c.id()))
                 .version(RegistrationVersion.of(c.registeredAt())).versionType(VersionType.External)
                 .document(Json.mapper().convertValue(indexed, Map.class)).refresh(Refresh.True));
+    }
+
+    private void awaitCases(CaseRecord... cases) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(cases)
+                .allMatch(c -> Indexed.aCase(openSearch, c.tenant(), c.id()).isPresent()));
     }
 
     private void awaitDocumentUnit(DocumentRecord d, UUID unit) {

@@ -2,12 +2,12 @@ package dk.overblik.overview.casedetail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.overblik.contracts.index.Queries;
-import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.AccessQueries;
+import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.IndexedDocument;
+import dk.overblik.contracts.index.Queries;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.overview.access.AccessFilter;
 import dk.overblik.overview.audit.AuditAction;

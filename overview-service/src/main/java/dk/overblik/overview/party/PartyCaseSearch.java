@@ -1,6 +1,5 @@
 package dk.overblik.overview.party;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.index.AccessQueries;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.PartyOverviewQuery;
@@ -12,7 +11,6 @@ import dk.overblik.service.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,14 +40,8 @@ public class PartyCaseSearch {
     public Uni<Found> find(Caller caller, PartyRef party) {
         var search = PartyOverviewQuery.cases(caller.requireMunicipality(), access.casesVisibleTo(caller), party.urn());
         return openSearch.post(PartyOverviewQuery.CASES_ENDPOINT, Json.toBytes(search))
-                .map(response -> {
-                    List<IndexedCase> found = new ArrayList<>();
-                    for (JsonNode hit : response.path("hits").path("hits")) {
-                        found.add(Json.mapper().convertValue(hit.path("_source"), IndexedCase.class));
-                    }
-                    return new Found(found, PartyOverviewQuery.visibleTotal(response), PartyOverviewQuery.hiddenCount(response),
-                            PartyOverviewQuery.facets(response));
-                })
+                .map(response -> new Found(PartyOverviewQuery.visibleCases(response), PartyOverviewQuery.visibleTotal(response),
+                        PartyOverviewQuery.hiddenCount(response), PartyOverviewQuery.facets(response)))
                 .onFailure(OpenSearchJson.Failure::isMissingIndex).recoverWithItem(Found.NOTHING);
     }
 

@@ -103,8 +103,9 @@ class AccessPropertyTest {
                     LocalDate.now(), Sensitivity.values()[random.nextInt(4)], List.of(first.parties().get(0)), Instant.now(), null);
             documents.add(d);
             // As the indexer writes it: a deleted case, or one of another source system, gives the document nothing.
-            indexed.add(IndexedDocument.of(d, of.stream().map(c -> deleted.contains(c.id()) || !belongsTo(d, c)
-                    ? IndexedDocument.CaseAccess.unknown(c.id()) : IndexedDocument.CaseAccess.of(IndexedCase.of(c))).toList()));
+            indexed.add(IndexedDocument.of(d, of.stream().map(c -> deleted.contains(c.id()) ? IndexedDocument.CaseAccess.unknown(c.id())
+                    : belongsTo(d, c) ? IndexedDocument.CaseAccess.of(IndexedCase.of(c))
+                    : IndexedDocument.CaseAccess.of(IndexedCase.of(c)).withoutAccess()).toList()));
         }
         fixtures.indexDocuments(indexed);
 
