@@ -235,13 +235,25 @@ class AdvisFlowTest {
         // The same registration again changes nothing, and the consumer goes on: a later new case on the same
         // partition gets its alerts.
         publishCase(opened);
-        CaseRecord later;
-        do {
-            later = caseOf(person, "boern-familie", "28.20.00", Progress.OPSTAAET, null, "Forebyggende foranstaltning");
-        } while (KafkaProbe.partition(Topics.CASES, later.key()) != KafkaProbe.partition(Topics.CASES, opened.key()));
+        CaseRecord later = newChildCaseBehind(opened, person);
         UUID laterTrigger = publishCase(later);
         await().atMost(WAIT).until(() -> alerts(laterTrigger, newCaseRule).size() == 2);
         assertThat(alerts(trigger, newCaseRule)).hasSize(2);
+    }
+
+    @Test
+    void aCaseRegisteredLongAfterItWasPublishedIsSkippedAsTheIndexerDeadLettersIt() {
+        PartyRef person = SampleCases.randomPerson();
+        CaseRecord benefit = caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp");
+        fixtures.indexCases(benefit);
+        // Registered now, but stamped an hour ago: an hour after its publication, which no consumer accepts.
+        CaseRecord stampedEarlier = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, "Sygedagpenge");
+        UUID skipped = publishCase(stampedEarlier, Instant.now().minus(Duration.ofHours(1)));
+        CaseRecord later = newChildCaseBehind(stampedEarlier, person);
+        UUID laterTrigger = publishCase(later);
+
+        await().atMost(WAIT).until(() -> alerts(laterTrigger, newCaseRule).size() == 1);
+        assertThat(alerts(skipped, newCaseRule)).isEmpty();
     }
 
     @Test
@@ -326,11 +338,27 @@ class AdvisFlowTest {
         return eventId;
     }
 
+    /** A new case of the person's in another system, on the same partition as {@code other}: it is read after it. */
+    private static CaseRecord newChildCaseBehind(CaseRecord other, PartyRef person) {
+        int partition = KafkaProbe.partition(Topics.CASES, other.key());
+        while (true) {
+            CaseRecord next = caseOf(person, "boern-familie", "28.20.00", Progress.OPSTAAET, null, "Forebyggende foranstaltning");
+            if (KafkaProbe.partition(Topics.CASES, next.key()) == partition) {
+                return next;
+            }
+        }
+    }
+
     /** A case registration on the cases topic, as the indexer's ingest writes it; its event id. */
     private static UUID publishCase(CaseRecord c) {
+        return publishCase(c, null);
+    }
+
+    /** A case registration on the cases topic, stamped {@code publishedAt} by its producer (null: now); its event id. */
+    private static UUID publishCase(CaseRecord c, Instant publishedAt) {
         String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, c.key(), c.registeredAt().toEpochMilli());
         KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem())));
+                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem())), publishedAt);
         return UUID.fromString(eventId);
     }
 
@@ -387,10 +415,7 @@ class AdvisFlowTest {
             PartyRef person = SampleCases.randomPerson();
             fixtures.indexCases(caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp"));
             CaseRecord refusedCase = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, poison);
-            CaseRecord nextCase;
-            do {
-                nextCase = caseOf(person, "boern-familie", "28.20.00", Progress.OPSTAAET, null, "Forebyggende foranstaltning");
-            } while (KafkaProbe.partition(Topics.CASES, nextCase.key()) != KafkaProbe.partition(Topics.CASES, refusedCase.key()));
+            CaseRecord nextCase = newChildCaseBehind(refusedCase, person);
             UUID refusedTrigger = publishCase(refusedCase);
             UUID nextTrigger = publishCase(nextCase);
             await().atMost(WAIT).until(() -> alerts(nextTrigger, newCaseRule).size() == 1);

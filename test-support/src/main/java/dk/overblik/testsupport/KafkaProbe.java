@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,16 @@ public final class KafkaProbe {
 
     /** Writes a record as a vendor or another service would, and waits until Kafka has it. */
     public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        send(topic, key, value, headers, null);
+    }
+
+    /** Writes a record with the time its producer gives it ({@code publishedAt}; null: now), and waits until Kafka has it. */
+    public static void send(String topic, String key, byte[] value, Map<String, String> headers, Instant publishedAt) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.ensureRunning().get(StackEnv.KAFKA_BOOTSTRAP),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
+                    publishedAt == null ? null : publishedAt.toEpochMilli(), key, value);
             headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -14,6 +14,7 @@ import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.contracts.value.Progress;
 import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
+import dk.overblik.service.kafka.RecordTime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -220,13 +221,13 @@ public class CaseEventConsumer {
             return Optional.empty();
         }
         if (EventTypes.CASE_UPSERTED.equals(type)) {
-            ReadResult<CaseRecord> result = reader.readCase(record.value());
+            ReadResult<CaseRecord> result = reader.asOf(RecordTime.publishedAt(record)).readCase(record.value());
             if (result.isValid()) {
                 CaseRecord c = result.value();
                 return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId, record));
             }
         } else if (EventTypes.CASE_DELETED.equals(type)) {
-            ReadResult<Deletion> result = reader.readDeletion(record.value());
+            ReadResult<Deletion> result = reader.asOf(RecordTime.publishedAt(record)).readDeletion(record.value());
             if (result.isValid()) {
                 Deletion d = result.value();
                 return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId, record));

@@ -18,6 +18,7 @@ import dk.overblik.contracts.value.Sensitivity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,15 @@ public final class RecordReader {
 
     public static RecordReader withSystemClock() {
         return new RecordReader(Clock.systemUTC());
+    }
+
+    /**
+     * A reader that checks registration times against {@code now} instead of its clock. A consumer
+     * reads a record as of the time the record was published, so that every consumer, and every
+     * replay, decides alike about the same record.
+     */
+    public RecordReader asOf(Instant now) {
+        return new RecordReader(Clock.fixed(now, ZoneOffset.UTC));
     }
 
     public ReadResult<CaseRecord> readCase(byte[] json) {

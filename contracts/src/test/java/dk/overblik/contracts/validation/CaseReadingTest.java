@@ -172,6 +172,23 @@ class CaseReadingTest {
     }
 
     @Test
+    void aReaderAsOfAnEarlierTimeJudgesTheFutureFromThatTime() {
+        RecordReader asPublished = READER.asOf(Instant.parse("2025-06-01T08:00:00Z"));
+        byte[] fourMinutesLater = Json.toBytes(with(j -> j.put("registeredAt", "2025-06-01T08:04:00Z")));
+        byte[] sixMinutesLater = Json.toBytes(with(j -> j.put("registeredAt", "2025-06-01T08:06:00Z")));
+
+        assertThat(asPublished.readCase(fourMinutesLater).isValid()).isTrue();
+        assertThat(asPublished.readCase(sixMinutesLater).violations()).extracting(Violation::path, Violation::code)
+                .containsExactly(tuple("registeredAt", ViolationCode.IN_FUTURE));
+        assertThat(asPublished.readDeletion(Json.toBytes(Json.mapper().createObjectNode()
+                .put("id", "3f6c2a0e-8d1b-4a52-9a57-0c1d2e3f4a5b").put("tenant", "55133018").put("sourceSystem", "esdh")
+                .put("registeredAt", "2025-06-01T08:06:00Z"))).violations()).extracting(Violation::code)
+                .containsExactly(ViolationCode.IN_FUTURE);
+        // The reader it came from still judges from its own clock, seven months later.
+        assertThat(READER.readCase(sixMinutesLater).isValid()).isTrue();
+    }
+
+    @Test
     void timesBeyondTheFourDigitYearsAreRefused() {
         assertThat(violations(j -> j.put("openedAt", "+10000-01-01T00:00:00Z"))).containsExactly(tuple("openedAt", ViolationCode.OUT_OF_RANGE));
         assertThat(violations(j -> j.put("openedAt", "9999-12-31T23:30:00-01:00"))).containsExactly(tuple("openedAt", ViolationCode.OUT_OF_RANGE));

@@ -5,8 +5,10 @@ import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.validation.ReadResult;
+import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
+import dk.overblik.service.kafka.RecordTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,14 +65,15 @@ public class CaseIndexer {
             reject(record, "No value", rejected);
             return null;
         }
+        RecordReader reader = pipeline.reader.asOf(RecordTime.publishedAt(record));
         if (EventTypes.CASE_UPSERTED.equals(type)) {
-            var result = pipeline.reader.readCase(record.value());
+            var result = reader.readCase(record.value());
             if (result.isValid()) {
                 return IndexedCase.of(result.value());
             }
             reject(record, "Invalid case: " + describe(result), rejected);
         } else if (EventTypes.CASE_DELETED.equals(type)) {
-            var result = pipeline.reader.readDeletion(record.value());
+            var result = reader.readDeletion(record.value());
             if (result.isValid()) {
                 return IndexedCase.tombstone(result.value());
             }

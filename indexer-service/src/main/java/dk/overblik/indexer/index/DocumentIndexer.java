@@ -5,9 +5,11 @@ import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedDocument;
 import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.DocumentRecord;
+import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.indexer.index.CaseAccessPropagation.CurrentCase;
 import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
+import dk.overblik.service.kafka.RecordTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,18 +68,19 @@ public class DocumentIndexer {
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {
         String type = CloudEventHeaders.type(record);
+        RecordReader reader = pipeline.reader.asOf(RecordTime.publishedAt(record));
         String reason;
         if (record.value() == null) {
             reason = "No value";
         } else if (EventTypes.DOCUMENT_UPSERTED.equals(type)) {
-            var result = pipeline.reader.readDocument(record.value());
+            var result = reader.readDocument(record.value());
             if (result.isValid()) {
                 pending.add(new Pending(record, result.value(), null));
                 return;
             }
             reason = "Invalid document: " + CaseIndexer.describe(result);
         } else if (EventTypes.DOCUMENT_DELETED.equals(type)) {
-            var result = pipeline.reader.readDeletion(record.value());
+            var result = reader.readDeletion(record.value());
             if (result.isValid()) {
                 pending.add(new Pending(record, null, IndexedDocument.tombstone(result.value())));
                 return;

@@ -20,6 +20,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,6 +87,25 @@ class DeadLetterTest {
     private List<?> casesWithId(CaseRecord c) throws Exception {
         return openSearch.search(s -> s.index(CaseIndex.READ_ALIAS)
                 .query(q -> q.ids(i -> i.values(IndexedCase.documentId(c.tenant(), c.id())))), IndexedCase.class).hits().hits();
+    }
+
+    @Test
+    void aRegistrationTimeIsJudgedAgainstWhenTheRecordWasPublishedNotWhenItIsConsumed() throws Exception {
+        // Published an hour ago: a replay now, or a consumer that lags an hour, must decide as the first reading did.
+        Instant publishedAt = Instant.now().minus(Duration.ofHours(1));
+        CaseRecord tooEarly = SampleCases.laterVersion(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(),
+                "Ti minutter for tidligt"), "Ti minutter for tidligt", -3600 + 600);
+        CaseRecord inTime = SampleCases.laterVersion(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(),
+                "Fire minutter senere"), "Fire minutter senere", -3600 + 240);
+        for (CaseRecord c : List.of(tooEarly, inTime)) {
+            KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_type", EventTypes.CASE_UPSERTED,
+                    "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"), publishedAt);
+        }
+
+        assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), tooEarly.key(), Duration.ofSeconds(30)))
+                .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetter.REASON)).contains("registeredAt IN_FUTURE"));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(casesWithId(inTime)).hasSize(1));
+        assertThat(casesWithId(tooEarly)).isEmpty();
     }
 
     @Test
