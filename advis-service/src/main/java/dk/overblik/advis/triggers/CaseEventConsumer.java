@@ -221,13 +221,13 @@ public class CaseEventConsumer {
             return Optional.empty();
         }
         if (EventTypes.CASE_UPSERTED.equals(type)) {
-            ReadResult<CaseRecord> result = reader.asOf(RecordTime.publishedAt(record)).readCase(record.value());
+            ReadResult<CaseRecord> result = reader.asOf(RecordTime.judgedAt(record)).readCase(record.value());
             if (result.isValid()) {
                 CaseRecord c = result.value();
                 return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId, record));
             }
         } else if (EventTypes.CASE_DELETED.equals(type)) {
-            ReadResult<Deletion> result = reader.asOf(RecordTime.publishedAt(record)).readDeletion(record.value());
+            ReadResult<Deletion> result = reader.asOf(RecordTime.judgedAt(record)).readDeletion(record.value());
             if (result.isValid()) {
                 Deletion d = result.value();
                 return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId, record));

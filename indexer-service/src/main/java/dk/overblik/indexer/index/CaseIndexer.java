@@ -65,7 +65,7 @@ public class CaseIndexer {
             reject(record, "No value", rejected);
             return null;
         }
-        RecordReader reader = pipeline.reader.asOf(RecordTime.publishedAt(record));
+        RecordReader reader = pipeline.reader.asOf(RecordTime.judgedAt(record));
         if (EventTypes.CASE_UPSERTED.equals(type)) {
             var result = reader.readCase(record.value());
             if (result.isValid()) {

@@ -68,7 +68,7 @@ public class DocumentIndexer {
 
     private void read(ConsumerRecord<String, byte[]> record, List<Pending> pending, List<DeadLetter> rejected) {
         String type = CloudEventHeaders.type(record);
-        RecordReader reader = pipeline.reader.asOf(RecordTime.publishedAt(record));
+        RecordReader reader = pipeline.reader.asOf(RecordTime.judgedAt(record));
         String reason;
         if (record.value() == null) {
             reason = "No value";

@@ -109,6 +109,20 @@ class DeadLetterTest {
     }
 
     @Test
+    void aProducerWhoseClockRunsAheadCannotGetARegistrationTimePastTheConsumersClock() throws Exception {
+        // Stamped and registered by a clock half an hour fast (Kafka 4 takes timestamps up to an hour ahead).
+        Instant publishedAt = Instant.now().plus(Duration.ofMinutes(30));
+        CaseRecord fromAFastClock = SampleCases.laterVersion(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(),
+                "Fra et ur der går for stærkt"), "Fra et ur der går for stærkt", 30 * 60 - 60);
+        KafkaProbe.send(Topics.CASES, fromAFastClock.key(), Json.toBytes(fromAFastClock), Map.of("ce_type", EventTypes.CASE_UPSERTED,
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"), publishedAt);
+
+        assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), fromAFastClock.key(), Duration.ofSeconds(30)))
+                .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetter.REASON)).contains("registeredAt IN_FUTURE"));
+        assertThat(casesWithId(fromAFastClock)).isEmpty();
+    }
+
+    @Test
     void anUnknownEventTypeIsDeadLettered() {
         String key = SampleCases.TENANT_A + "/" + UUID.randomUUID();
         KafkaProbe.send(Topics.CASES, key, "{}".getBytes(StandardCharsets.UTF_8), Map.of("ce_type", "dk.example.unknown"));
