@@ -244,16 +244,34 @@ class AdvisFlowTest {
     @Test
     void aCaseRegisteredLongAfterItWasPublishedIsSkippedAsTheIndexerDeadLettersIt() {
         PartyRef person = SampleCases.randomPerson();
-        CaseRecord benefit = caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp");
-        fixtures.indexCases(benefit);
+        indexedBenefitOf(person);
         // Registered now, but stamped an hour ago: an hour after its publication, which no consumer accepts.
-        CaseRecord stampedEarlier = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, "Sygedagpenge");
+        CaseRecord stampedEarlier = newJobcentreCaseOf(person);
         UUID skipped = publishCase(stampedEarlier, Instant.now().minus(Duration.ofHours(1)));
         CaseRecord later = newChildCaseBehind(stampedEarlier, person);
         UUID laterTrigger = publishCase(later);
 
         await().atMost(WAIT).until(() -> alerts(laterTrigger, newCaseRule).size() == 1);
         assertThat(alerts(skipped, newCaseRule)).isEmpty();
+    }
+
+    @Test
+    void aCaseEventWhoseIdIsNoUuidOrMissingStillRaisesItsAlertsOnce() {
+        PartyRef person = SampleCases.randomPerson();
+        CaseRecord benefit = indexedBenefitOf(person);
+        // A vendor publishing straight to Kafka: CloudEvents ids may be any text, and this one sends none at all.
+        CaseRecord namedId = newJobcentreCaseOf(person);
+        publishCase(namedId, null, "jobcenter-event-42");
+        publishCase(namedId, null, "jobcenter-event-42");
+        CaseRecord noId = newChildCaseBehind(namedId, person);
+        publishCase(noId, null, null);
+
+        UUID namedTrigger = UUID.nameUUIDFromBytes((EventTypes.sourceOf(A, "jobcenter") + "|jobcenter-event-42")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID derivedTrigger = UUID.fromString(EventTypes.eventId(EventTypes.CASE_UPSERTED, noId.key(), noId.version()));
+        await().atMost(WAIT).until(() -> alerts(derivedTrigger, newCaseRule).size() == 1);
+        assertThat(alerts(namedTrigger, newCaseRule)).singleElement()
+                .satisfies(alert -> assertThat(alert.caseId()).isEqualTo(benefit.id()));
     }
 
     @Test
@@ -338,6 +356,17 @@ class AdvisFlowTest {
         return eventId;
     }
 
+    /** A benefit case of the person's with caseworker A, in the index: new cases of the person's alert it. */
+    private CaseRecord indexedBenefitOf(PartyRef person) {
+        CaseRecord benefit = caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp");
+        fixtures.indexCases(benefit);
+        return benefit;
+    }
+
+    private static CaseRecord newJobcentreCaseOf(PartyRef person) {
+        return caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, "Sygedagpenge");
+    }
+
     /** A new case of the person's in another system, on the same partition as {@code other}: it is read after it. */
     private static CaseRecord newChildCaseBehind(CaseRecord other, PartyRef person) {
         int partition = KafkaProbe.partition(Topics.CASES, other.key());
@@ -357,9 +386,18 @@ class AdvisFlowTest {
     /** A case registration on the cases topic, stamped {@code publishedAt} by its producer (null: now); its event id. */
     private static UUID publishCase(CaseRecord c, Instant publishedAt) {
         String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, c.key(), c.registeredAt().toEpochMilli());
-        KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem())), publishedAt);
+        publishCase(c, publishedAt, eventId);
         return UUID.fromString(eventId);
+    }
+
+    /** A case registration on the cases topic with this CloudEvents id ({@code null}: none). */
+    private static void publishCase(CaseRecord c, Instant publishedAt, String ceId) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0",
+                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem())));
+        if (ceId != null) {
+            headers.put("ce_id", ceId);
+        }
+        KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), headers, publishedAt);
     }
 
     private static UUID createRule(String json) {

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -215,34 +216,44 @@ public class CaseEventConsumer {
 
     private Optional<Change> read(ConsumerRecord<String, byte[]> record) {
         String type = CloudEventHeaders.type(record);
-        UUID eventId = eventId(record);
-        if (record.value() == null || eventId == null) {
-            LOG.warnf("Skipping case event %s at offset %d: no value or no event id", record.key(), record.offset());
+        if (record.value() == null) {
+            LOG.warnf("Skipping case event %s at offset %d: no value", record.key(), record.offset());
             return Optional.empty();
         }
+        RecordReader asPublished = reader.asOf(RecordTime.judgedAt(record));
         if (EventTypes.CASE_UPSERTED.equals(type)) {
-            ReadResult<CaseRecord> result = reader.asOf(RecordTime.judgedAt(record)).readCase(record.value());
+            ReadResult<CaseRecord> result = asPublished.readCase(record.value());
             if (result.isValid()) {
                 CaseRecord c = result.value();
-                return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId, record));
+                return Optional.of(new Change(c.tenant(), c.id(), c.registeredAt(), c, eventId(record, type, c.key(), c.version()), record));
             }
         } else if (EventTypes.CASE_DELETED.equals(type)) {
-            ReadResult<Deletion> result = reader.asOf(RecordTime.judgedAt(record)).readDeletion(record.value());
+            ReadResult<Deletion> result = asPublished.readDeletion(record.value());
             if (result.isValid()) {
                 Deletion d = result.value();
-                return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId, record));
+                return Optional.of(new Change(d.tenant(), d.id(), d.registeredAt(), null, eventId(record, type, d.key(), d.version()), record));
             }
         }
         LOG.warnf("Skipping case event %s at offset %d: not a valid %s", record.key(), record.offset(), type);
         return Optional.empty();
     }
 
-    private static UUID eventId(ConsumerRecord<String, byte[]> record) {
+    /**
+     * The event's id, which keeps its alerts single however often it comes: its CloudEvents id where
+     * that is a UUID (the API's are); another id, with its source, as a name-based UUID; none, the id
+     * the API gives the same registration. So every case record the indexer takes can raise alerts
+     * (before, a record whose id was no UUID was indexed, and skipped here).
+     */
+    static UUID eventId(ConsumerRecord<String, byte[]> record, String type, String key, long version) {
+        String id = CloudEventHeaders.text(record, CloudEventHeaders.ID);
+        if (id == null || id.isBlank()) {
+            return UUID.fromString(EventTypes.eventId(type, key, version));
+        }
         try {
-            String id = CloudEventHeaders.text(record, CloudEventHeaders.ID);
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            String source = CloudEventHeaders.text(record, CloudEventHeaders.SOURCE);
+            return UUID.nameUUIDFromBytes((source + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
     }
 }
