@@ -16,6 +16,7 @@ import dk.overblik.contracts.value.Sensitivity;
 import dk.overblik.service.access.AccessViews;
 import dk.overblik.testsupport.Fixtures;
 import dk.overblik.testsupport.KafkaProbe;
+import dk.overblik.testsupport.PublishedRecords;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.PublishedAccess;
 import dk.overblik.testsupport.SampleCases;
@@ -224,7 +225,7 @@ class AdvisFlowTest {
         fixtures.indexCases(benefit, sameSystem);
         CaseRecord opened = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, "Sygedagpenge");
         fixtures.indexCases(opened);
-        UUID trigger = publishCase(opened);
+        UUID trigger = PublishedRecords.publish(opened);
 
         await().atMost(WAIT).until(() -> !alerts(trigger, newCaseRule).isEmpty());
         // Also in the same source system as the benefit: both ydelse cases hear of it, the new case itself does not.
@@ -234,9 +235,9 @@ class AdvisFlowTest {
 
         // The same registration again changes nothing, and the consumer goes on: a later new case on the same
         // partition gets its alerts.
-        publishCase(opened);
+        PublishedRecords.publish(opened);
         CaseRecord later = newChildCaseBehind(opened, person);
-        UUID laterTrigger = publishCase(later);
+        UUID laterTrigger = PublishedRecords.publish(later);
         await().atMost(WAIT).until(() -> alerts(laterTrigger, newCaseRule).size() == 2);
         assertThat(alerts(trigger, newCaseRule)).hasSize(2);
     }
@@ -247,9 +248,9 @@ class AdvisFlowTest {
         indexedBenefitOf(person);
         // Registered now, but stamped an hour ago: an hour after its publication, which no consumer accepts.
         CaseRecord stampedEarlier = newJobcentreCaseOf(person);
-        UUID skipped = publishCase(stampedEarlier, Instant.now().minus(Duration.ofHours(1)));
+        UUID skipped = PublishedRecords.publish(stampedEarlier, Instant.now().minus(Duration.ofHours(1)));
         CaseRecord later = newChildCaseBehind(stampedEarlier, person);
-        UUID laterTrigger = publishCase(later);
+        UUID laterTrigger = PublishedRecords.publish(later);
 
         await().atMost(WAIT).until(() -> alerts(laterTrigger, newCaseRule).size() == 1);
         assertThat(alerts(skipped, newCaseRule)).isEmpty();
@@ -261,14 +262,14 @@ class AdvisFlowTest {
         CaseRecord benefit = indexedBenefitOf(person);
         // A vendor publishing straight to Kafka: CloudEvents ids may be any text, and this one sends none at all.
         CaseRecord namedId = newJobcentreCaseOf(person);
-        publishCase(namedId, null, "jobcenter-event-42");
-        publishCase(namedId, null, "jobcenter-event-42");
+        publishCaseWithId(namedId, "jobcenter-event-42");
+        publishCaseWithId(namedId, "jobcenter-event-42");
         CaseRecord noId = newChildCaseBehind(namedId, person);
-        publishCase(noId, null, null);
+        publishCaseWithId(noId, null);
 
         UUID namedTrigger = UUID.nameUUIDFromBytes((EventTypes.sourceOf(A, "jobcenter") + "|jobcenter-event-42")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        UUID derivedTrigger = UUID.fromString(EventTypes.eventId(EventTypes.CASE_UPSERTED, noId.key(), noId.version()));
+                .getBytes(StandardCharsets.UTF_8));
+        UUID derivedTrigger = PublishedRecords.eventId(noId);
         await().atMost(WAIT).until(() -> alerts(derivedTrigger, newCaseRule).size() == 1);
         assertThat(alerts(namedTrigger, newCaseRule)).singleElement()
                 .satisfies(alert -> assertThat(alert.caseId()).isEqualTo(benefit.id()));
@@ -378,26 +379,14 @@ class AdvisFlowTest {
         }
     }
 
-    /** A case registration on the cases topic, as the indexer's ingest writes it; its event id. */
-    private static UUID publishCase(CaseRecord c) {
-        return publishCase(c, null);
-    }
-
-    /** A case registration on the cases topic, stamped {@code publishedAt} by its producer (null: now); its event id. */
-    private static UUID publishCase(CaseRecord c, Instant publishedAt) {
-        String eventId = EventTypes.eventId(EventTypes.CASE_UPSERTED, c.key(), c.registeredAt().toEpochMilli());
-        publishCase(c, publishedAt, eventId);
-        return UUID.fromString(eventId);
-    }
-
-    /** A case registration on the cases topic with this CloudEvents id ({@code null}: none). */
-    private static void publishCase(CaseRecord c, Instant publishedAt, String ceId) {
-        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0",
-                "ce_type", EventTypes.CASE_UPSERTED, "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem())));
+    /** A case registration with this CloudEvents id instead of the ingest's ({@code null}: none), as a vendor may send it. */
+    private static void publishCaseWithId(CaseRecord c, String ceId) {
+        Map<String, String> headers = new HashMap<>(PublishedRecords.headers(c));
+        headers.remove("ce_id");
         if (ceId != null) {
             headers.put("ce_id", ceId);
         }
-        KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), headers, publishedAt);
+        KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), headers);
     }
 
     private static UUID createRule(String json) {
@@ -412,7 +401,7 @@ class AdvisFlowTest {
         fixtures.indexCases(benefit);
         // A newer registration makes the case a VIP case; the case consumer has it, the index not yet.
         CaseRecord vip = SampleCases.withAccess(benefit, benefit.kle(), Sensitivity.VIP_SAGER, UNIT, 30);
-        publishCase(vip);
+        PublishedRecords.publish(vip);
         await().atMost(WAIT).until(() -> pool.preparedQuery("select count(*) from tracked_case where case_id = $1 and sensitivity = 4")
                 .execute(Tuple.of(vip.id())).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1);
 
@@ -454,8 +443,8 @@ class AdvisFlowTest {
             fixtures.indexCases(caseOf(person, "ydelse", "32.12.00", Progress.OPLYST, CASEWORKER_A, "Kontanthjælp"));
             CaseRecord refusedCase = caseOf(person, "jobcenter", "15.20.00", Progress.OPSTAAET, null, poison);
             CaseRecord nextCase = newChildCaseBehind(refusedCase, person);
-            UUID refusedTrigger = publishCase(refusedCase);
-            UUID nextTrigger = publishCase(nextCase);
+            UUID refusedTrigger = PublishedRecords.publish(refusedCase);
+            UUID nextTrigger = PublishedRecords.publish(nextCase);
             await().atMost(WAIT).until(() -> alerts(nextTrigger, newCaseRule).size() == 1);
             assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), refusedCase.key(), Duration.ofSeconds(10)))
                     .singleElement().satisfies(r -> {

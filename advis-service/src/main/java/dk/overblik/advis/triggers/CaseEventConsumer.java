@@ -244,7 +244,7 @@ public class CaseEventConsumer {
      * the API gives the same registration. So every case record the indexer takes can raise alerts
      * (before, a record whose id was no UUID was indexed, and skipped here).
      */
-    static UUID eventId(ConsumerRecord<String, byte[]> record, String type, String key, long version) {
+    private static UUID eventId(ConsumerRecord<String, byte[]> record, String type, String key, long version) {
         String id = CloudEventHeaders.text(record, CloudEventHeaders.ID);
         if (id == null || id.isBlank()) {
             return UUID.fromString(EventTypes.eventId(type, key, version));

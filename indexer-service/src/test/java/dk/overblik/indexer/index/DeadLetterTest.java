@@ -4,11 +4,11 @@ import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.IndexedCase;
-import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.service.kafka.DeadLetter;
 import dk.overblik.testsupport.KafkaProbe;
 import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.PublishedRecords;
 import dk.overblik.testsupport.SampleCases;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,8 +43,7 @@ class DeadLetterTest {
                 Map.of("ce_type", EventTypes.CASE_UPSERTED, "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                         "ce_source", "urn:test"));
         CaseRecord good = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Efter giftpillen");
-        KafkaProbe.send(Topics.CASES, good.key(), Json.toBytes(good), Map.of("ce_type", EventTypes.CASE_UPSERTED,
-                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"));
+        PublishedRecords.publish(good);
 
         List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), poisonKey,
                 Duration.ofSeconds(30));
@@ -68,8 +67,7 @@ class DeadLetterTest {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Under skriveblokering");
         blockWrites(true);
         try {
-            KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_type", EventTypes.CASE_UPSERTED,
-                    "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"));
+            PublishedRecords.publish(c);
             // Meanwhile the indexer meets the block again and again (back-off from 200 ms): the record is no poison.
             assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), c.key(), Duration.ofSeconds(6))).isEmpty();
             assertThat(casesWithId(c)).isEmpty();
@@ -97,10 +95,8 @@ class DeadLetterTest {
                 "Ti minutter for tidligt"), "Ti minutter for tidligt", -3600 + 600);
         CaseRecord inTime = SampleCases.laterVersion(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(),
                 "Fire minutter senere"), "Fire minutter senere", -3600 + 240);
-        for (CaseRecord c : List.of(tooEarly, inTime)) {
-            KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_type", EventTypes.CASE_UPSERTED,
-                    "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"), publishedAt);
-        }
+        PublishedRecords.publish(tooEarly, publishedAt);
+        PublishedRecords.publish(inTime, publishedAt);
 
         assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), tooEarly.key(), Duration.ofSeconds(30)))
                 .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetter.REASON)).contains("registeredAt IN_FUTURE"));
@@ -114,8 +110,7 @@ class DeadLetterTest {
         Instant publishedAt = Instant.now().plus(Duration.ofMinutes(30));
         CaseRecord fromAFastClock = SampleCases.laterVersion(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(),
                 "Fra et ur der går for stærkt"), "Fra et ur der går for stærkt", 30 * 60 - 60);
-        KafkaProbe.send(Topics.CASES, fromAFastClock.key(), Json.toBytes(fromAFastClock), Map.of("ce_type", EventTypes.CASE_UPSERTED,
-                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:test"), publishedAt);
+        PublishedRecords.publish(fromAFastClock, publishedAt);
 
         assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.CASES), fromAFastClock.key(), Duration.ofSeconds(30)))
                 .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetter.REASON)).contains("registeredAt IN_FUTURE"));

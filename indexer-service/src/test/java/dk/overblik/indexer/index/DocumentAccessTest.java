@@ -1,7 +1,5 @@
 package dk.overblik.indexer.index;
 
-import dk.overblik.contracts.event.EventTypes;
-import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.index.CaseIndex;
 import dk.overblik.contracts.index.DocumentIndex;
 import dk.overblik.contracts.index.IndexedCase;
@@ -15,8 +13,8 @@ import dk.overblik.contracts.record.RegistrationVersion;
 import dk.overblik.contracts.value.Kle;
 import dk.overblik.contracts.value.Sensitivity;
 import dk.overblik.indexer.Indexed;
-import dk.overblik.testsupport.KafkaProbe;
 import dk.overblik.testsupport.OverblikStack;
+import dk.overblik.testsupport.PublishedRecords;
 import dk.overblik.testsupport.SampleCases;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -50,13 +48,13 @@ class DocumentAccessTest {
     void aDocumentThatArrivesBeforeItsCaseIsHiddenUntilTheCaseArrivesThenTakesItsAccess() {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Sag efter dokument");
         DocumentRecord d = SampleCases.documentOn("Brev før sagen", c);
-        publishDocument(d);
+        PublishedRecords.publish(d);
         awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().satisfies(entry -> {
             assertThat(entry.caseId()).isEqualTo(c.id());
             assertThat(entry.known()).isFalse();
         }));
 
-        VersioningTest.publish(c);
+        PublishedRecords.publish(c);
         awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().satisfies(entry -> {
             assertThat(entry.known()).isTrue();
             assertThat(entry.kleScope()).containsExactly("27", "27.24", "27.24.00");
@@ -68,20 +66,20 @@ class DocumentAccessTest {
     @Test
     void whenACasesAccessChangesItsDocumentsFollowAndADeletedCaseHidesThem() {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Skifter KLE");
-        VersioningTest.publish(c);
+        PublishedRecords.publish(c);
         DocumentRecord d = SampleCases.documentOn("Følger sagen", c);
-        publishDocument(d);
+        PublishedRecords.publish(d);
         awaitDocument(d, doc -> assertThat(doc.cases().get(0).kleScope()).contains("27.24.00"));
 
         CaseRecord moved = SampleCases.withAccess(c, new Kle("32.18.08", "K07"), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, OTHER_UNIT, 60);
-        VersioningTest.publish(moved);
+        PublishedRecords.publish(moved);
         awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().satisfies(entry -> {
             assertThat(entry.kleScope()).containsExactly("32", "32.18", "32.18.08");
             assertThat(entry.sensitivityLevel()).isEqualTo(3);
             assertThat(entry.responsibleUnit()).isEqualTo(OTHER_UNIT);
         }));
 
-        VersioningTest.publishDeletion(new Deletion(c.id(), c.tenant(), c.sourceSystem(), moved.registeredAt().plusSeconds(1)));
+        PublishedRecords.publishCaseDeletion(new Deletion(c.id(), c.tenant(), c.sourceSystem(), moved.registeredAt().plusSeconds(1)));
         awaitDocument(d, doc -> assertThat(doc.cases().get(0).known()).isFalse());
     }
 
@@ -90,10 +88,10 @@ class DocumentAccessTest {
         CaseRecord first = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Første");
         CaseRecord second = SampleCases.withAccess(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Anden"),
                 new Kle("15.00.00", "G01"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 0);
-        VersioningTest.publish(first);
-        VersioningTest.publish(second);
+        PublishedRecords.publish(first);
+        PublishedRecords.publish(second);
         DocumentRecord d = SampleCases.documentOn("Fælles bilag", first, second);
-        publishDocument(d);
+        PublishedRecords.publish(d);
         awaitDocument(d, doc -> assertThat(doc.cases()).hasSize(2).allSatisfy(e -> assertThat(e.known()).isTrue())
                 .anySatisfy(e -> assertThat(e.kleScope()).contains("15.00.00")));
     }
@@ -103,14 +101,14 @@ class DocumentAccessTest {
         CaseRecord own = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Egen sag");
         CaseRecord foreign = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Jobcentrets sag"),
                 "jobcenter");
-        VersioningTest.publish(own);
-        VersioningTest.publish(foreign);
+        PublishedRecords.publish(own);
+        PublishedRecords.publish(foreign);
         // Both cases indexed first, so that the letter's write finds the foreign case and must refuse its fields.
         awaitCases(own, foreign);
         DocumentRecord esdhLetter = SampleCases.documentOn("Brev fra ESDH", own, foreign);
         DocumentRecord jobcenterLetter = SampleCases.documentOn("Brev fra jobcentret", foreign);
-        publishDocument(esdhLetter);
-        publishDocument(jobcenterLetter);
+        PublishedRecords.publish(esdhLetter);
+        PublishedRecords.publish(jobcenterLetter);
         awaitDocument(jobcenterLetter, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
         awaitDocument(esdhLetter, doc -> assertThat(doc.cases()).hasSize(2)
                 .anySatisfy(e -> assertThat(e).returns(own.id(), CaseAccess::caseId).returns(true, CaseAccess::known))
@@ -119,7 +117,7 @@ class DocumentAccessTest {
 
         // The foreign case changes: the jobcenter's letter takes its new fields, the ESDH letter only its new version.
         CaseRecord changed = SampleCases.withAccess(foreign, new Kle("15.00.00", "G01"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30);
-        VersioningTest.publish(changed);
+        PublishedRecords.publish(changed);
         awaitDocumentUnit(jobcenterLetter, OTHER_UNIT);
         awaitDocument(esdhLetter, doc -> assertThat(doc.cases()).filteredOn(e -> e.caseId().equals(foreign.id())).singleElement()
                 .returns(RegistrationVersion.of(changed.registeredAt()), CaseAccess::caseVersion)
@@ -130,7 +128,7 @@ class DocumentAccessTest {
     void fieldsTakenFromAnotherSystemsCaseBeforeTheRuleAreClearedWhenThatCaseChanges() throws IOException {
         CaseRecord foreign = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Ydelsessag"),
                 "ydelse");
-        VersioningTest.publish(foreign);
+        PublishedRecords.publish(foreign);
         awaitCases(foreign);
         // An ESDH letter on the benefit system's case, as the indexer wrote it before 2026-12-04: with the case's fields.
         DocumentRecord d = SampleCases.documentOn("Brev fra før reglen", SampleCases.ofSourceSystem(foreign, "esdh"));
@@ -139,7 +137,7 @@ class DocumentAccessTest {
                 .document(Json.mapper().convertValue(before, Map.class)).refresh(Refresh.True));
         assertThat(Indexed.aDocument(openSearch, d.tenant(), d.id()).orElseThrow().cases().get(0).known()).isTrue();
 
-        VersioningTest.publish(SampleCases.withAccess(foreign, new Kle("32.18.08", "K07"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30));
+        PublishedRecords.publish(SampleCases.withAccess(foreign, new Kle("32.18.08", "K07"), Sensitivity.IKKE_FORTROLIGE_DATA, OTHER_UNIT, 30));
         awaitDocument(d, doc -> assertThat(doc.cases()).singleElement().returns(false, CaseAccess::known)
                 .returns(null, CaseAccess::responsibleUnit).returns(List.of(), CaseAccess::kleScope));
     }
@@ -147,19 +145,18 @@ class DocumentAccessTest {
     @Test
     void documentRegistrationsAreVersionedAndDeletionsLeaveATombstone() {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Dokumentversioner");
-        VersioningTest.publish(c);
+        PublishedRecords.publish(c);
         DocumentRecord v1 = SampleCases.documentOn("Version 1", c);
         DocumentRecord v2 = new DocumentRecord(v1.id(), v1.tenant(), v1.sourceSystem(), v1.caseIds(), v1.documentNumber(), "Version 2",
                 v1.type(), v1.letterDate(), v1.sensitivity(), v1.parties(), v1.registeredAt().plusSeconds(30), v1.deepLink());
-        publishDocument(v2);
-        publishDocument(v1);
-        publishDocument(v1);
+        PublishedRecords.publish(v2);
+        PublishedRecords.publish(v1);
+        PublishedRecords.publish(v1);
         awaitDocument(v2, doc -> assertThat(doc.title()).isEqualTo("Version 2"));
 
         Deletion deletion = new Deletion(v1.id(), v1.tenant(), v1.sourceSystem(), v2.registeredAt().plusSeconds(1));
-        KafkaProbe.send(Topics.DOCUMENTS, deletion.key(), Json.toBytes(deletion), Map.of("ce_type", EventTypes.DOCUMENT_DELETED,
-                "ce_source", EventTypes.sourceOf(deletion.tenant(), deletion.sourceSystem())));
-        publishDocument(v2);
+        PublishedRecords.publishDocumentDeletion(deletion);
+        PublishedRecords.publish(v2);
         awaitDocument(v1, doc -> {
             assertThat(doc.deleted()).isTrue();
             assertThat(doc.registeredAt()).isEqualTo(deletion.registeredAt());
@@ -175,14 +172,14 @@ class DocumentAccessTest {
     @Test
     void aReplayedCaseChangeReachesItsDocumentsWhenItsFirstPropagationWasLost() throws IOException {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Sag der skifter enhed");
-        VersioningTest.publish(c);
+        PublishedRecords.publish(c);
         DocumentRecord d = SampleCases.documentOn("Bilag", c);
-        publishDocument(d);
+        PublishedRecords.publish(d);
         awaitDocumentUnit(d, c.responsibleUnit());
 
         CaseRecord moved = SampleCases.withAccess(c, new Kle("32.18.08", "K07"), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, OTHER_UNIT, 60);
         writeCaseOnly(moved);
-        VersioningTest.publish(moved);
+        PublishedRecords.publish(moved);
 
         awaitDocumentUnit(d, OTHER_UNIT);
     }
@@ -190,7 +187,7 @@ class DocumentAccessTest {
     @Test
     void aReplayedDocumentCatchesUpWithACaseChangeItsFirstWriteMissed() throws IOException {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Sag der skifter under skrivning");
-        VersioningTest.publish(c);
+        PublishedRecords.publish(c);
         await().atMost(Duration.ofSeconds(30)).until(() -> Indexed.aCase(openSearch, c.tenant(), c.id()).isPresent()
                 && openSearch.indices().existsAlias(a -> a.name(DocumentIndex.WRITE_ALIAS)).value());
 
@@ -203,7 +200,7 @@ class DocumentAccessTest {
         CaseRecord moved = SampleCases.withAccess(c, new Kle("32.18.08", "K07"), Sensitivity.FOELSOMME_PERSONOPLYSNINGER, OTHER_UNIT, 60);
         writeCaseOnly(moved);
 
-        publishDocument(d);
+        PublishedRecords.publish(d);
 
         awaitDocumentUnit(d, OTHER_UNIT);
     }
@@ -230,11 +227,5 @@ class DocumentAccessTest {
     private void awaitDocument(DocumentRecord d, Consumer<IndexedDocument> check) {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
                 check.accept(Indexed.aDocument(openSearch, d.tenant(), d.id()).orElseThrow()));
-    }
-
-    static void publishDocument(DocumentRecord d) {
-        KafkaProbe.send(Topics.DOCUMENTS, d.key(), Json.toBytes(d), Map.of("ce_type", EventTypes.DOCUMENT_UPSERTED,
-                "ce_source", EventTypes.sourceOf(d.tenant(), d.sourceSystem()), "ce_specversion", "1.0",
-                "ce_id", EventTypes.eventId(EventTypes.DOCUMENT_UPSERTED, d.key(), d.version())));
     }
 }

@@ -1,13 +1,11 @@
 package dk.overblik.indexer.index;
 
-import dk.overblik.contracts.event.EventTypes;
 import dk.overblik.contracts.event.Topics;
 import dk.overblik.contracts.index.IndexedCase;
-import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.CaseRecord;
 import dk.overblik.contracts.record.Deletion;
 import dk.overblik.indexer.Indexed;
-import dk.overblik.testsupport.KafkaProbe;
+import dk.overblik.testsupport.PublishedRecords;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.SampleCases;
 import io.quarkus.test.common.TestResourceScope;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,13 +32,13 @@ class VersioningTest {
     @Test
     void aDuplicateChangesNothing() {
         CaseRecord c = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Dublet");
-        publish(c);
-        publish(c);
+        PublishedRecords.publish(c);
+        PublishedRecords.publish(c);
         CaseRecord later = SampleCases.laterVersion(c, "Efter dubletten", 10);
-        publish(later);
-        publish(c);
+        PublishedRecords.publish(later);
+        PublishedRecords.publish(c);
         CaseRecord marker = SampleCases.markerBehind(c, Topics.CASES);
-        publish(marker);
+        PublishedRecords.publish(marker);
         awaitTitle(marker, "Markør");
         assertThat(Indexed.aCase(openSearch, c.tenant(), c.id()).orElseThrow().title()).isEqualTo("Efter dubletten");
     }
@@ -51,9 +48,9 @@ class VersioningTest {
         CaseRecord v1 = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Version 1");
         CaseRecord v2 = SampleCases.laterVersion(v1, "Version 2", 60);
         CaseRecord v3 = SampleCases.laterVersion(v1, "Version 3", 120);
-        publish(v3);
-        publish(v1);
-        publish(v2);
+        PublishedRecords.publish(v3);
+        PublishedRecords.publish(v1);
+        PublishedRecords.publish(v2);
         // A newer marker proves the late ones were processed before we look.
         awaitProcessedAfter(v1, "Version 3");
     }
@@ -61,10 +58,10 @@ class VersioningTest {
     @Test
     void aDeletionWinsOverEveryOlderVersionEvenOneArrivingAfterIt() {
         CaseRecord v1 = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Slettes");
-        publish(v1);
+        PublishedRecords.publish(v1);
         Deletion deletion = new Deletion(v1.id(), v1.tenant(), v1.sourceSystem(), v1.registeredAt().plusSeconds(100));
-        publishDeletion(deletion);
-        publish(SampleCases.laterVersion(v1, "For sent", 50));
+        PublishedRecords.publishCaseDeletion(deletion);
+        PublishedRecords.publish(SampleCases.laterVersion(v1, "For sent", 50));
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             IndexedCase doc = Indexed.aCase(openSearch, v1.tenant(), v1.id()).orElseThrow();
             assertThat(doc.deleted()).isTrue();
@@ -72,7 +69,7 @@ class VersioningTest {
         });
         // The late upsert is in Kafka before this one; once this is indexed, it has been seen.
         CaseRecord marker = SampleCases.markerBehind(v1, Topics.CASES);
-        publish(marker);
+        PublishedRecords.publish(marker);
         awaitTitle(marker, "Markør");
         assertThat(Indexed.aCase(openSearch, v1.tenant(), v1.id()).orElseThrow().deleted()).isTrue();
     }
@@ -80,10 +77,10 @@ class VersioningTest {
     @Test
     void anOlderDeletionDoesNotRemoveANewerVersion() {
         CaseRecord v2 = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Nyere end sletningen");
-        publish(v2);
-        publishDeletion(new Deletion(v2.id(), v2.tenant(), v2.sourceSystem(), v2.registeredAt().minusSeconds(100)));
+        PublishedRecords.publish(v2);
+        PublishedRecords.publishCaseDeletion(new Deletion(v2.id(), v2.tenant(), v2.sourceSystem(), v2.registeredAt().minusSeconds(100)));
         CaseRecord marker = SampleCases.markerBehind(v2, Topics.CASES);
-        publish(marker);
+        PublishedRecords.publish(marker);
         awaitTitle(marker, "Markør");
         Optional<IndexedCase> doc = Indexed.aCase(openSearch, v2.tenant(), v2.id());
         assertThat(doc).hasValueSatisfying(d -> {
@@ -99,20 +96,8 @@ class VersioningTest {
 
     private void awaitProcessedAfter(CaseRecord c, String expectedTitle) {
         CaseRecord marker = SampleCases.markerBehind(c, Topics.CASES);
-        publish(marker);
+        PublishedRecords.publish(marker);
         awaitTitle(marker, "Markør");
         assertThat(Indexed.aCase(openSearch, c.tenant(), c.id()).orElseThrow().title()).isEqualTo(expectedTitle);
-    }
-
-    static void publish(CaseRecord c) {
-        KafkaProbe.send(Topics.CASES, c.key(), Json.toBytes(c), Map.of("ce_type", EventTypes.CASE_UPSERTED,
-                "ce_source", EventTypes.sourceOf(c.tenant(), c.sourceSystem()), "ce_specversion", "1.0",
-                "ce_id", EventTypes.eventId(EventTypes.CASE_UPSERTED, c.key(), c.version())));
-    }
-
-    static void publishDeletion(Deletion d) {
-        KafkaProbe.send(Topics.CASES, d.key(), Json.toBytes(d), Map.of("ce_type", EventTypes.CASE_DELETED,
-                "ce_source", EventTypes.sourceOf(d.tenant(), d.sourceSystem()), "ce_specversion", "1.0",
-                "ce_id", EventTypes.eventId(EventTypes.CASE_DELETED, d.key(), d.version())));
     }
 }
