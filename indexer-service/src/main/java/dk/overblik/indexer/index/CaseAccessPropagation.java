@@ -9,6 +9,8 @@ import dk.overblik.contracts.index.IndexedCase;
 import dk.overblik.contracts.index.IndexedDocument.CaseAccess;
 import dk.overblik.contracts.index.Queries;
 import dk.overblik.contracts.json.Json;
+import dk.overblik.indexer.quality.QualityRecorder;
+import dk.overblik.indexer.quality.QualityWarning;
 import dk.overblik.service.opensearch.IndexSetup;
 import dk.overblik.service.opensearch.OpenSearchJson;
 import io.smallrye.mutiny.Uni;
@@ -50,12 +52,15 @@ public class CaseAccessPropagation {
     private final OpenSearchJson openSearch;
     private final IndexSetup setup;
     private final BulkWriter bulk;
+    private final QualityRecorder quality;
     private final int pageSize;
 
-    public CaseAccessPropagation(OpenSearchJson openSearch, IndexSetup setup, BulkWriter bulk, IndexerConfig config) {
+    public CaseAccessPropagation(OpenSearchJson openSearch, IndexSetup setup, BulkWriter bulk, QualityRecorder quality,
+                                 IndexerConfig config) {
         this.openSearch = openSearch;
         this.setup = setup;
         this.bulk = bulk;
+        this.quality = quality;
         this.pageSize = config.propagationPageSize();
     }
 
@@ -74,7 +79,12 @@ public class CaseAccessPropagation {
             if (current == null) {
                 return CaseAccess.unknown(caseId);
             }
-            return current.sourceSystem().equals(documentSource) ? current.access() : current.access().withoutAccess();
+            return ofAnotherSystem(current, documentSource) ? current.access().withoutAccess() : current.access();
+        }
+
+        /** The case is there and belongs to another source system than a document of {@code documentSource}. */
+        public static boolean ofAnotherSystem(CurrentCase current, String documentSource) {
+            return current != null && !current.sourceSystem().equals(documentSource);
         }
     }
 
@@ -104,7 +114,8 @@ public class CaseAccessPropagation {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", pageSize);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.CASES_CASE_ID).add(DocumentIndex.CASES_CASE_VERSION);
+        body.putArray("_source").add(DocumentIndex.TENANT).add(DocumentIndex.SOURCE_SYSTEM).add(DocumentIndex.CASES_CASE_ID)
+                .add(DocumentIndex.CASES_CASE_VERSION);
         body.set("query", query);
         body.putArray("sort").add("id").add(DocumentIndex.TENANT);
         if (after != null) {
@@ -114,22 +125,44 @@ public class CaseAccessPropagation {
                 .chain(response -> {
                     JsonNode hits = response.path("hits").path("hits");
                     Map<String, Map<String, CurrentCase>> newerByDocument = new LinkedHashMap<>();
+                    List<DocumentSource> linkedToAnotherSystem = new ArrayList<>();
                     for (JsonNode hit : hits) {
                         JsonNode source = hit.path("_source");
                         List<HeldCase> held = new ArrayList<>();
                         source.path(DocumentIndex.CASES).forEach(entry ->
                                 held.add(new HeldCase(entry.path("caseId").asText(), entry.path("caseVersion").asLong(-1))));
-                        String tenant = source.path(DocumentIndex.TENANT).asText();
-                        newerByDocument.put(hit.path("_id").asText(), newerThanHeld(tenant, held, updates));
+                        DocumentSource document = new DocumentSource(source.path(DocumentIndex.TENANT).asText(),
+                                source.path(DocumentIndex.SOURCE_SYSTEM).asText());
+                        Map<String, CurrentCase> newer = newerThanHeld(document.tenant(), held, updates);
+                        newerByDocument.put(hit.path("_id").asText(), newer);
+                        if (firstSeenOfAnotherSystem(document, held, newer)) {
+                            linkedToAnotherSystem.add(document);
+                        }
                     }
-                    Uni<Void> written = bringUpToDate(newerByDocument);
+                    // Counted once written: a step that fails is repeated, and must not count twice.
+                    Uni<Void> written = bringUpToDate(newerByDocument).invoke(() -> linkedToAnotherSystem.forEach(d ->
+                            quality.warned(d.tenant(), d.sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM)));
                     return hits.size() < pageSize ? written
                             : written.chain(() -> page(updates, query, hits.get(hits.size() - 1).path("sort")));
                 });
     }
 
-    /** A case a document holds the access fields of, and the version of the case they come from. */
+    /** A case a document holds the access fields of, and the version of the case they come from (-1: never seen). */
     record HeldCase(String caseId, long version) {
+    }
+
+    /** The municipality and source system of a document the propagation found. */
+    record DocumentSource(String tenant, String sourceSystem) {
+    }
+
+    /**
+     * Does the document get its first sight of a case of another source system? Then it was
+     * registered before that case arrived, and its write could not report the link; the write
+     * reports the links to cases that were there ({@link DocumentIndexer}).
+     */
+    static boolean firstSeenOfAnotherSystem(DocumentSource document, List<HeldCase> held, Map<String, CurrentCase> newer) {
+        return held.stream().anyMatch(h -> h.version() < 0
+                && CurrentCase.ofAnotherSystem(newer.get(document.tenant() + ":" + h.caseId()), document.sourceSystem()));
     }
 
     /**

@@ -7,6 +7,7 @@ import dk.overblik.contracts.json.Json;
 import dk.overblik.contracts.record.DocumentRecord;
 import dk.overblik.contracts.validation.RecordReader;
 import dk.overblik.indexer.index.CaseAccessPropagation.CurrentCase;
+import dk.overblik.indexer.quality.QualityWarning;
 import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
 import dk.overblik.service.kafka.RecordTime;
@@ -149,13 +150,17 @@ public class DocumentIndexer {
                             .map(id -> CurrentCase.forDocument(access.get(IndexedDocument.documentId(p.tenant(), id)),
                                     p.document().sourceSystem(), id))
                             .toList())).toList();
+                    List<Boolean> linkedToAnotherSystem = pending.stream().map(p -> p.document() != null && p.document().caseIds().stream()
+                            .anyMatch(id -> CurrentCase.ofAnotherSystem(access.get(IndexedDocument.documentId(p.tenant(), id)),
+                                    p.document().sourceSystem()))).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
-                    return pipeline.bulk.write("document", operations).map(results -> afterWrite(pending, docs, results, caseKeys, rejected));
+                    return pipeline.bulk.write("document", operations)
+                            .map(results -> afterWrite(pending, docs, linkedToAnotherSystem, results, caseKeys, rejected));
                 });
     }
 
-    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<BulkWriter.Result> results,
-                               Set<String> caseKeys, List<DeadLetter> rejected) {
+    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<Boolean> linkedToAnotherSystem,
+                               List<BulkWriter.Result> results, Set<String> caseKeys, List<DeadLetter> rejected) {
         Map<String, Holding> holdings = new LinkedHashMap<>();
         int written = 0;
         for (int i = 0; i < results.size(); i++) {
@@ -166,6 +171,10 @@ public class DocumentIndexer {
                     written++;
                     holdings.merge(documentId, Holding.written(doc), Holding::and);
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
+                    // Only when written: a replay (stale) was counted when it was first written.
+                    if (linkedToAnotherSystem.get(i)) {
+                        pipeline.quality.warned(doc.tenant(), doc.sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM);
+                    }
                 }
                 case STALE -> {
                     holdings.merge(documentId, Holding.unknown(doc), Holding::and);

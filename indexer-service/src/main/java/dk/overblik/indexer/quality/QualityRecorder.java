@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Counts, per municipality and source system, what the indexer accepted, what the vendor API
- * refused and why, and what was dead-lettered and why: what a municipality watches while it
+ * refused and why, what was dead-lettered and why, and what was accepted with a warning and which: what a municipality watches while it
  * connects a new fagsystem. Counts gather in memory and are added to the
  * {@code overblik-ingest-quality} index every few seconds (one scripted increment per row), so
  * every instance contributes; a crash loses at most the last few seconds of counts.
@@ -43,11 +43,14 @@ public class QualityRecorder {
             s.accepted = (s.accepted == null ? 0 : s.accepted) + params.accepted;
             s.rejected = (s.rejected == null ? 0 : s.rejected) + params.rejected;
             s.deadLettered = (s.deadLettered == null ? 0 : s.deadLettered) + params.deadLettered;
+            s.warned = (s.warned == null ? 0 : s.warned) + params.warned;
             if (s.rejectedByReason == null) { s.rejectedByReason = [:]; }
             for (def e : params.rejectedByReason.entrySet()) { s.rejectedByReason[e.getKey()] = (s.rejectedByReason[e.getKey()] ?: 0) + e.getValue(); }
             if (s.deadLetteredByReason == null) { s.deadLetteredByReason = [:]; }
             for (def e : params.deadLetteredByReason.entrySet()) { s.deadLetteredByReason[e.getKey()] = (s.deadLetteredByReason[e.getKey()] ?: 0) + e.getValue(); }
-            for (def f : ['lastAcceptedAt', 'lastRejectedAt', 'lastDeadLetteredAt']) {
+            if (s.warnedByReason == null) { s.warnedByReason = [:]; }
+            for (def e : params.warnedByReason.entrySet()) { s.warnedByReason[e.getKey()] = (s.warnedByReason[e.getKey()] ?: 0) + e.getValue(); }
+            for (def f : ['lastAcceptedAt', 'lastRejectedAt', 'lastDeadLetteredAt', 'lastWarnedAt']) {
               if (params[f] != null && (s[f] == null || params[f].compareTo(s[f]) > 0)) { s[f] = params[f]; }
             }
             """;
@@ -73,11 +76,14 @@ public class QualityRecorder {
         long accepted;
         long rejected;
         long deadLettered;
+        long warned;
         final Map<String, Long> rejectedByReason = new HashMap<>();
         final Map<String, Long> deadLetteredByReason = new HashMap<>();
+        final Map<String, Long> warnedByReason = new HashMap<>();
         Instant lastAcceptedAt;
         Instant lastRejectedAt;
         Instant lastDeadLetteredAt;
+        Instant lastWarnedAt;
         /** Taken by a flush: what is counted from then on goes to a new one. */
         boolean taken;
 
@@ -86,11 +92,14 @@ public class QualityRecorder {
             accepted += other.accepted;
             rejected += other.rejected;
             deadLettered += other.deadLettered;
+            warned += other.warned;
             other.rejectedByReason.forEach((reason, n) -> rejectedByReason.merge(reason, n, Long::sum));
             other.deadLetteredByReason.forEach((reason, n) -> deadLetteredByReason.merge(reason, n, Long::sum));
+            other.warnedByReason.forEach((reason, n) -> warnedByReason.merge(reason, n, Long::sum));
             lastAcceptedAt = later(lastAcceptedAt, other.lastAcceptedAt);
             lastRejectedAt = later(lastRejectedAt, other.lastRejectedAt);
             lastDeadLetteredAt = later(lastDeadLetteredAt, other.lastDeadLetteredAt);
+            lastWarnedAt = later(lastWarnedAt, other.lastWarnedAt);
         }
 
         private static Instant later(Instant a, Instant b) {
@@ -102,6 +111,15 @@ public class QualityRecorder {
         count(key(tenant, sourceSystem), counts -> {
             counts.accepted++;
             counts.lastAcceptedAt = Instant.now();
+        });
+    }
+
+    /** A record was accepted with something the municipality should know about it. */
+    public void warned(String tenant, String sourceSystem, QualityWarning warning) {
+        count(key(tenant, sourceSystem), counts -> {
+            counts.warned++;
+            counts.lastWarnedAt = Instant.now();
+            counts.warnedByReason.merge(warning.reason(), 1L, Long::sum);
         });
     }
 
@@ -193,11 +211,14 @@ public class QualityRecorder {
                 params.put("accepted", counts.accepted);
                 params.put("rejected", counts.rejected);
                 params.put("deadLettered", counts.deadLettered);
+                params.put("warned", counts.warned);
                 params.put("rejectedByReason", counts.rejectedByReason);
                 params.put("deadLetteredByReason", counts.deadLetteredByReason);
+                params.put("warnedByReason", counts.warnedByReason);
                 params.put("lastAcceptedAt", text(counts.lastAcceptedAt));
                 params.put("lastRejectedAt", text(counts.lastRejectedAt));
                 params.put("lastDeadLetteredAt", text(counts.lastDeadLetteredAt));
+                params.put("lastWarnedAt", text(counts.lastWarnedAt));
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("scripted_upsert", true);
                 body.put("upsert", Map.of());

@@ -44,8 +44,8 @@ public class QualityResource {
 
     /** One row of the report. */
     public record Row(String tenant, String sourceSystem, long accepted, long rejected, Map<String, Long> rejectedByReason,
-                      long deadLettered, Map<String, Long> deadLetteredByReason, Instant lastAcceptedAt, Instant lastRejectedAt,
-                      Instant lastDeadLetteredAt) {
+                      long deadLettered, Map<String, Long> deadLetteredByReason, long warned, Map<String, Long> warnedByReason,
+                      Instant lastAcceptedAt, Instant lastRejectedAt, Instant lastDeadLetteredAt, Instant lastWarnedAt) {
     }
 
     public record Report(Instant generatedAt, List<Row> rows) {
@@ -53,7 +53,8 @@ public class QualityResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Records accepted, refused by reason and dead-lettered, per source system and municipality")
+    @Operation(summary = "Records accepted, refused by reason, dead-lettered by reason and accepted with warnings by reason,"
+            + " per source system and municipality")
     public Uni<Report> report() {
         Caller who = caller.get();
         ObjectNode query = Json.mapper().createObjectNode();

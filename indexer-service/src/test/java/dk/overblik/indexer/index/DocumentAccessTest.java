@@ -16,9 +16,11 @@ import dk.overblik.indexer.Indexed;
 import dk.overblik.testsupport.OverblikStack;
 import dk.overblik.testsupport.PublishedRecords;
 import dk.overblik.testsupport.SampleCases;
+import dk.overblik.testsupport.TestStack;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -30,8 +32,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -122,6 +126,48 @@ class DocumentAccessTest {
         awaitDocument(esdhLetter, doc -> assertThat(doc.cases()).filteredOn(e -> e.caseId().equals(foreign.id())).singleElement()
                 .returns(RegistrationVersion.of(changed.registeredAt()), CaseAccess::caseVersion)
                 .returns(false, CaseAccess::known).returns(null, CaseAccess::responsibleUnit).returns(List.of(), CaseAccess::kleScope));
+    }
+
+    @Test
+    void theQualityReportCountsDocumentsThatNameACaseOfAnotherSourceSystem() {
+        // A source system of this test's own, so that its row in the report counts only what the test sends.
+        String system = "sbsys-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        CaseRecord own = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Egen sag"), system);
+        CaseRecord foreign = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "ESDH-sag");
+        CaseRecord foreignLater = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "ESDH-sag der kommer senere");
+        PublishedRecords.publish(own);
+        PublishedRecords.publish(foreign);
+        awaitCases(own, foreign);
+        DocumentRecord linked = SampleCases.documentOn("Brev på en andens sag", own, foreign);
+        DocumentRecord early = SampleCases.documentOn("Brev før den andens sag", own, foreignLater);
+        DocumentRecord plain = SampleCases.documentOn("Almindeligt brev", own);
+        PublishedRecords.publish(linked);
+        PublishedRecords.publish(early);
+        PublishedRecords.publish(plain);
+        awaitDocument(plain, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
+        awaitDocument(early, doc -> assertThat(doc.cases()).hasSize(2));
+
+        // The write reports the link to the case that was there; the early letter's case is not there yet.
+        awaitQualityRow(system, row -> {
+            assertThat(row.getLong("accepted")).isEqualTo(4);
+            assertThat(row.getLong("warned")).isEqualTo(1);
+            assertThat(row.getLong("warnedByReason.'CASE_OF_ANOTHER_SOURCE_SYSTEM caseIds'")).isEqualTo(1);
+            assertThat(row.getString("lastWarnedAt")).isNotNull();
+        });
+
+        // When that case arrives, the propagation reports the early letter's link; a replay of a letter reports nothing again.
+        PublishedRecords.publish(foreignLater);
+        PublishedRecords.publish(linked);
+        DocumentRecord last = SampleCases.documentOn("Sidste brev", own);
+        PublishedRecords.publish(last);
+        awaitDocument(early, doc -> assertThat(doc.cases()).filteredOn(e -> e.caseId().equals(foreignLater.id())).singleElement()
+                .returns(RegistrationVersion.of(foreignLater.registeredAt()), CaseAccess::caseVersion).returns(false, CaseAccess::known));
+        awaitDocument(last, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
+        awaitQualityRow(system, row -> {
+            assertThat(row.getLong("accepted")).isEqualTo(6);
+            assertThat(row.getLong("warned")).isEqualTo(2);
+            assertThat(row.getLong("warnedByReason.'CASE_OF_ANOTHER_SOURCE_SYSTEM caseIds'")).isEqualTo(2);
+        });
     }
 
     @Test
@@ -216,6 +262,16 @@ class DocumentAccessTest {
     private void awaitCases(CaseRecord... cases) {
         await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(cases)
                 .allMatch(c -> Indexed.aCase(openSearch, c.tenant(), c.id()).isPresent()));
+    }
+
+    /** The quality report's row of {@code system} in municipality A, as its admin reads it. */
+    private static void awaitQualityRow(String system, Consumer<JsonPath> check) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            JsonPath report = given().auth().oauth2(TestStack.tokens().forUser("admin-a")).when().get("/api/v1/ingest/quality")
+                    .then().statusCode(200).extract().jsonPath();
+            report.setRootPath("rows.find { it.sourceSystem == '" + system + "' }");
+            check.accept(report);
+        });
     }
 
     private void awaitDocumentUnit(DocumentRecord d, UUID unit) {

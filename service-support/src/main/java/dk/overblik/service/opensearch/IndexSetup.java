@@ -1,6 +1,8 @@
 package dk.overblik.service.opensearch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.overblik.contracts.index.IndexDefinition;
+import dk.overblik.contracts.json.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -15,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts an index's template and, on a fresh cluster, creates its first version with the read and
- * write aliases. Idempotent and safe when several instances race; retried until OpenSearch
- * answers. The indexer runs it before its first write.
+ * write aliases; on a cluster that has the index, puts the template's mappings on its current
+ * version, so that fields a release adds are there before it writes them (the mappings are
+ * strict). Idempotent and safe when several instances race; retried until OpenSearch answers.
+ * The indexer runs it before its first write.
  */
 @ApplicationScoped
 public class IndexSetup {
@@ -38,9 +42,34 @@ public class IndexSetup {
     }
 
     private Uni<Void> apply(IndexDefinition index) {
-        return execute("PUT", "/_index_template/" + index.templateName(), resource(index.templateResource()))
+        String template = resource(index.templateResource());
+        return execute("PUT", "/_index_template/" + index.templateName(), template)
                 .chain(() -> aliasExists(index.writeAlias()))
-                .chain(aliasExists -> aliasExists ? Uni.createFrom().voidItem() : createFirstVersion(index));
+                .chain(aliasExists -> aliasExists ? updateMappings(index, template) : createFirstVersion(index));
+    }
+
+    /**
+     * Adds the template's new fields to the index behind the write alias. A change OpenSearch
+     * cannot make in place (a field's type) needs a reindex into a new version: that is logged, and
+     * the index is used as it is rather than not at all.
+     */
+    private Uni<Void> updateMappings(IndexDefinition index, String template) {
+        JsonNode mappings;
+        try {
+            mappings = Json.mapper().readTree(template).path("template").path("mappings");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (mappings.isMissingNode()) {
+            return Uni.createFrom().voidItem();
+        }
+        return openSearch.send("PUT", "/" + index.writeAlias() + "/_mapping", Json.toBytes(mappings), "application/json")
+                .replaceWithVoid()
+                .onFailure(e -> e instanceof OpenSearchJson.Failure f && f.status() == 400).recoverWithUni(e -> {
+                    LOG.errorf("The mappings of %s differ from its template in a way that needs a reindex (%s); writing with the mappings"
+                            + " it has", index.writeAlias(), ((OpenSearchJson.Failure) e).type());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<Void> createFirstVersion(IndexDefinition index) {
