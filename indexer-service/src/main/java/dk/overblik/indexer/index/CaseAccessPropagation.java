@@ -19,9 +19,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -125,23 +127,26 @@ public class CaseAccessPropagation {
                 .chain(response -> {
                     JsonNode hits = response.path("hits").path("hits");
                     Map<String, Map<String, CurrentCase>> newerByDocument = new LinkedHashMap<>();
-                    List<DocumentSource> linkedToAnotherSystem = new ArrayList<>();
+                    Map<String, DocumentSource> sources = new HashMap<>();
+                    Map<String, Integer> firstSeenForeign = new HashMap<>();
                     for (JsonNode hit : hits) {
                         JsonNode source = hit.path("_source");
                         List<HeldCase> held = new ArrayList<>();
                         source.path(DocumentIndex.CASES).forEach(entry ->
                                 held.add(new HeldCase(entry.path("caseId").asText(), entry.path("caseVersion").asLong(-1))));
+                        String documentId = hit.path("_id").asText();
                         DocumentSource document = new DocumentSource(source.path(DocumentIndex.TENANT).asText(),
                                 source.path(DocumentIndex.SOURCE_SYSTEM).asText());
                         Map<String, CurrentCase> newer = newerThanHeld(document.tenant(), held, updates);
-                        newerByDocument.put(hit.path("_id").asText(), newer);
-                        if (firstSeenOfAnotherSystem(document, held, newer)) {
-                            linkedToAnotherSystem.add(document);
-                        }
+                        newerByDocument.put(documentId, newer);
+                        sources.put(documentId, document);
+                        firstSeenForeign.put(documentId, firstSeenOfAnotherSystem(document, held, newer));
                     }
-                    // Counted once written: a step that fails is repeated, and must not count twice.
-                    Uni<Void> written = bringUpToDate(newerByDocument).invoke(() -> linkedToAnotherSystem.forEach(d ->
-                            quality.warned(d.tenant(), d.sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM)));
+                    // Counted for the documents this update changed: a replay, or a second instance at the same
+                    // versions, finds them changed already (a no-op), and a step that fails is repeated.
+                    Uni<Void> written = bringUpToDate(newerByDocument).invoke(updated -> updated.forEach(id -> quality.warned(
+                            sources.get(id).tenant(), sources.get(id).sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM,
+                            firstSeenForeign.get(id)))).replaceWithVoid();
                     return hits.size() < pageSize ? written
                             : written.chain(() -> page(updates, query, hits.get(hits.size() - 1).path("sort")));
                 });
@@ -156,13 +161,13 @@ public class CaseAccessPropagation {
     }
 
     /**
-     * Does the document get its first sight of a case of another source system? Then it was
-     * registered before that case arrived, and its write could not report the link; the write
-     * reports the links to cases that were there ({@link DocumentIndexer}).
+     * Of the cases of another source system the document gets, those it sees for the first time:
+     * it was registered before they arrived, and its write could not report those links; the
+     * write reports the links to cases that were there ({@link DocumentIndexer}).
      */
-    static boolean firstSeenOfAnotherSystem(DocumentSource document, List<HeldCase> held, Map<String, CurrentCase> newer) {
-        return held.stream().anyMatch(h -> h.version() < 0
-                && CurrentCase.ofAnotherSystem(newer.get(document.tenant() + ":" + h.caseId()), document.sourceSystem()));
+    static int firstSeenOfAnotherSystem(DocumentSource document, List<HeldCase> held, Map<String, CurrentCase> newer) {
+        return (int) held.stream().filter(h -> h.version() < 0
+                && CurrentCase.ofAnotherSystem(newer.get(document.tenant() + ":" + h.caseId()), document.sourceSystem())).count();
     }
 
     /**
@@ -186,25 +191,34 @@ public class CaseAccessPropagation {
      * Gives each document (by id) the newer case fields it lacks, in one bulk of guarded scripted
      * updates; documents that lack nothing are left alone. A document gone since it was read has
      * nothing left to keep current; any other refusal fails the batch, so it is not committed.
+     * Gives the ids of the documents the update changed (not those that had the fields already).
      */
-    Uni<Void> bringUpToDate(Map<String, Map<String, CurrentCase>> newerByDocument) {
+    Uni<Set<String>> bringUpToDate(Map<String, Map<String, CurrentCase>> newerByDocument) {
+        List<String> documentIds = new ArrayList<>();
         List<BulkWriter.Operation> operations = new ArrayList<>();
         newerByDocument.forEach((documentId, newer) -> {
             if (!newer.isEmpty()) {
+                documentIds.add(documentId);
                 operations.add(BulkWriter.Operation.scriptedUpdate(DocumentIndex.WRITE_ALIAS, documentId,
                         AccessScripts.applyCaseAccess(newer)));
             }
         });
         if (operations.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
-        return bulk.write("document-access", operations).invoke(results -> {
-            for (BulkWriter.Result result : results) {
+        return bulk.write("document-access", operations).map(results -> {
+            Set<String> updated = new HashSet<>();
+            for (int i = 0; i < results.size(); i++) {
+                BulkWriter.Result result = results.get(i);
                 if (result.outcome() == BulkWriter.Outcome.REJECTED && !result.missingDocument()) {
                     throw new IllegalStateException("OpenSearch refused a document's case access: " + result.reason());
                 }
+                if (result.outcome() == BulkWriter.Outcome.WRITTEN) {
+                    updated.add(documentIds.get(i));
+                }
             }
-        }).replaceWithVoid();
+            return updated;
+        });
     }
 
     /** Live documents of any of the cases ({@code <tenant>:<caseId>} keys): a terms filter on their flat case ids per tenant. */

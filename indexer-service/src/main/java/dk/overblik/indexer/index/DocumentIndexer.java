@@ -150,16 +150,16 @@ public class DocumentIndexer {
                             .map(id -> CurrentCase.forDocument(access.get(IndexedDocument.documentId(p.tenant(), id)),
                                     p.document().sourceSystem(), id))
                             .toList())).toList();
-                    List<Boolean> linkedToAnotherSystem = pending.stream().map(p -> p.document() != null && p.document().caseIds().stream()
-                            .anyMatch(id -> CurrentCase.ofAnotherSystem(access.get(IndexedDocument.documentId(p.tenant(), id)),
-                                    p.document().sourceSystem()))).toList();
+                    List<Integer> linksToAnotherSystem = pending.stream().map(p -> p.document() == null ? 0 : (int) p.document().caseIds()
+                            .stream().filter(id -> CurrentCase.ofAnotherSystem(access.get(IndexedDocument.documentId(p.tenant(), id)),
+                                    p.document().sourceSystem())).count()).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
                     return pipeline.bulk.write("document", operations)
-                            .map(results -> afterWrite(pending, docs, linkedToAnotherSystem, results, caseKeys, rejected));
+                            .map(results -> afterWrite(pending, docs, linksToAnotherSystem, results, caseKeys, rejected));
                 });
     }
 
-    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<Boolean> linkedToAnotherSystem,
+    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<Integer> linksToAnotherSystem,
                                List<BulkWriter.Result> results, Set<String> caseKeys, List<DeadLetter> rejected) {
         Map<String, Holding> holdings = new LinkedHashMap<>();
         int written = 0;
@@ -172,9 +172,8 @@ public class DocumentIndexer {
                     holdings.merge(documentId, Holding.written(doc), Holding::and);
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                     // Only when written: a replay (stale) was counted when it was first written.
-                    if (linkedToAnotherSystem.get(i)) {
-                        pipeline.quality.warned(doc.tenant(), doc.sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM);
-                    }
+                    pipeline.quality.warned(doc.tenant(), doc.sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM,
+                            linksToAnotherSystem.get(i));
                 }
                 case STALE -> {
                     holdings.merge(documentId, Holding.unknown(doc), Holding::and);
@@ -199,7 +198,7 @@ public class DocumentIndexer {
             Map<String, Map<String, CurrentCase>> newerByDocument = new LinkedHashMap<>();
             batch.documents().forEach((documentId, holding) ->
                     newerByDocument.put(documentId, CaseAccessPropagation.newerThanHeld(holding.tenant(), holding.cases(), now)));
-            return pipeline.propagation.bringUpToDate(newerByDocument);
+            return pipeline.propagation.bringUpToDate(newerByDocument).replaceWithVoid();
         });
     }
 

@@ -43,13 +43,15 @@ public class QualityRecorder {
             s.accepted = (s.accepted == null ? 0 : s.accepted) + params.accepted;
             s.rejected = (s.rejected == null ? 0 : s.rejected) + params.rejected;
             s.deadLettered = (s.deadLettered == null ? 0 : s.deadLettered) + params.deadLettered;
-            s.warned = (s.warned == null ? 0 : s.warned) + params.warned;
             if (s.rejectedByReason == null) { s.rejectedByReason = [:]; }
             for (def e : params.rejectedByReason.entrySet()) { s.rejectedByReason[e.getKey()] = (s.rejectedByReason[e.getKey()] ?: 0) + e.getValue(); }
             if (s.deadLetteredByReason == null) { s.deadLetteredByReason = [:]; }
             for (def e : params.deadLetteredByReason.entrySet()) { s.deadLetteredByReason[e.getKey()] = (s.deadLetteredByReason[e.getKey()] ?: 0) + e.getValue(); }
-            if (s.warnedByReason == null) { s.warnedByReason = [:]; }
-            for (def e : params.warnedByReason.entrySet()) { s.warnedByReason[e.getKey()] = (s.warnedByReason[e.getKey()] ?: 0) + e.getValue(); }
+            if (params.warned > 0) {
+              s.warned = (s.warned == null ? 0 : s.warned) + params.warned;
+              if (s.warnedByReason == null) { s.warnedByReason = [:]; }
+              for (def e : params.warnedByReason.entrySet()) { s.warnedByReason[e.getKey()] = (s.warnedByReason[e.getKey()] ?: 0) + e.getValue(); }
+            }
             for (def f : ['lastAcceptedAt', 'lastRejectedAt', 'lastDeadLetteredAt', 'lastWarnedAt']) {
               if (params[f] != null && (s[f] == null || params[f].compareTo(s[f]) > 0)) { s[f] = params[f]; }
             }
@@ -114,12 +116,15 @@ public class QualityRecorder {
         });
     }
 
-    /** A record was accepted with something the municipality should know about it. */
-    public void warned(String tenant, String sourceSystem, QualityWarning warning) {
+    /** {@code times} accepted records, or links of one, had something the municipality should know about. */
+    public void warned(String tenant, String sourceSystem, QualityWarning warning, int times) {
+        if (times <= 0) {
+            return;
+        }
         count(key(tenant, sourceSystem), counts -> {
-            counts.warned++;
+            counts.warned += times;
             counts.lastWarnedAt = Instant.now();
-            counts.warnedByReason.merge(warning.reason(), 1L, Long::sum);
+            counts.warnedByReason.merge(warning.reason(), (long) times, Long::sum);
         });
     }
 
@@ -228,6 +233,8 @@ public class QualityRecorder {
         });
         return gate.enter()
                 .chain(() -> setup.ensure(INDEX).chain(() -> bulk.write("quality", operations)).eventually(gate::exit))
+                .invoke(results -> results.stream().filter(r -> r.outcome() == BulkWriter.Outcome.REJECTED).findFirst().ifPresent(r ->
+                        LOG.errorf("OpenSearch refused ingest quality counts (%s); they are lost", r.reason())))
                 .onFailure().invoke(e -> taken.forEach((key, counts) -> count(key, fresh -> fresh.add(counts))))
                 .replaceWithVoid();
     }

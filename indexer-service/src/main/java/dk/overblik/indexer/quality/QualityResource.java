@@ -46,6 +46,12 @@ public class QualityResource {
     public record Row(String tenant, String sourceSystem, long accepted, long rejected, Map<String, Long> rejectedByReason,
                       long deadLettered, Map<String, Long> deadLetteredByReason, long warned, Map<String, Long> warnedByReason,
                       Instant lastAcceptedAt, Instant lastRejectedAt, Instant lastDeadLetteredAt, Instant lastWarnedAt) {
+        public Row {
+            // A row written before a kind of count existed, or that never had one, lacks its reasons.
+            rejectedByReason = rejectedByReason == null ? Map.of() : rejectedByReason;
+            deadLetteredByReason = deadLetteredByReason == null ? Map.of() : deadLetteredByReason;
+            warnedByReason = warnedByReason == null ? Map.of() : warnedByReason;
+        }
     }
 
     public record Report(Instant generatedAt, List<Row> rows) {

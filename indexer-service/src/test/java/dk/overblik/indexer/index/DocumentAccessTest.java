@@ -129,16 +129,18 @@ class DocumentAccessTest {
     }
 
     @Test
-    void theQualityReportCountsDocumentsThatNameACaseOfAnotherSourceSystem() {
+    void theQualityReportCountsEveryLinkFromADocumentToACaseOfAnotherSourceSystem() {
         // A source system of this test's own, so that its row in the report counts only what the test sends.
         String system = "sbsys-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         CaseRecord own = SampleCases.ofSourceSystem(SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Egen sag"), system);
         CaseRecord foreign = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "ESDH-sag");
+        CaseRecord foreign2 = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "Anden ESDH-sag");
         CaseRecord foreignLater = SampleCases.openCase(SampleCases.TENANT_A, SampleCases.randomPerson(), "ESDH-sag der kommer senere");
         PublishedRecords.publish(own);
         PublishedRecords.publish(foreign);
-        awaitCases(own, foreign);
-        DocumentRecord linked = SampleCases.documentOn("Brev på en andens sag", own, foreign);
+        PublishedRecords.publish(foreign2);
+        awaitCases(own, foreign, foreign2);
+        DocumentRecord linked = SampleCases.documentOn("Brev på to andres sager", own, foreign, foreign2);
         DocumentRecord early = SampleCases.documentOn("Brev før den andens sag", own, foreignLater);
         DocumentRecord plain = SampleCases.documentOn("Almindeligt brev", own);
         PublishedRecords.publish(linked);
@@ -147,11 +149,11 @@ class DocumentAccessTest {
         awaitDocument(plain, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
         awaitDocument(early, doc -> assertThat(doc.cases()).hasSize(2));
 
-        // The write reports the link to the case that was there; the early letter's case is not there yet.
+        // The write reports each link to a case that was there; the early letter's case is not there yet.
         awaitQualityRow(system, row -> {
             assertThat(row.getLong("accepted")).isEqualTo(4);
-            assertThat(row.getLong("warned")).isEqualTo(1);
-            assertThat(row.getLong("warnedByReason.'CASE_OF_ANOTHER_SOURCE_SYSTEM caseIds'")).isEqualTo(1);
+            assertThat(row.getLong("warned")).isEqualTo(2);
+            assertThat(row.getLong("warnedByReason.'CASE_OF_ANOTHER_SOURCE_SYSTEM caseIds'")).isEqualTo(2);
             assertThat(row.getString("lastWarnedAt")).isNotNull();
         });
 
@@ -165,8 +167,8 @@ class DocumentAccessTest {
         awaitDocument(last, doc -> assertThat(doc.cases()).singleElement().returns(true, CaseAccess::known));
         awaitQualityRow(system, row -> {
             assertThat(row.getLong("accepted")).isEqualTo(6);
-            assertThat(row.getLong("warned")).isEqualTo(2);
-            assertThat(row.getLong("warnedByReason.'CASE_OF_ANOTHER_SOURCE_SYSTEM caseIds'")).isEqualTo(2);
+            assertThat(row.getLong("warned")).isEqualTo(3);
+            assertThat(row.getLong("warnedByReason.'CASE_OF_ANOTHER_SOURCE_SYSTEM caseIds'")).isEqualTo(3);
         });
     }
 

@@ -50,8 +50,10 @@ public class IndexSetup {
 
     /**
      * Adds the template's new fields to the index behind the write alias. A change OpenSearch
-     * cannot make in place (a field's type) needs a reindex into a new version: that is logged, and
-     * the index is used as it is rather than not at all.
+     * cannot make in place (a field's type) needs a reindex into a new version, and an index
+     * blocked for writes (a disk watermark) or a role without the right refuses it too: that is
+     * logged, and the index is used as it is rather than not at all (writes of the new fields are
+     * refused until it is reindexed). Only what may pass (OpenSearch away, overloaded) is retried.
      */
     private Uni<Void> updateMappings(IndexDefinition index, String template) {
         JsonNode mappings;
@@ -65,9 +67,9 @@ public class IndexSetup {
         }
         return openSearch.send("PUT", "/" + index.writeAlias() + "/_mapping", Json.toBytes(mappings), "application/json")
                 .replaceWithVoid()
-                .onFailure(e -> e instanceof OpenSearchJson.Failure f && f.status() == 400).recoverWithUni(e -> {
-                    LOG.errorf("The mappings of %s differ from its template in a way that needs a reindex (%s); writing with the mappings"
-                            + " it has", index.writeAlias(), ((OpenSearchJson.Failure) e).type());
+                .onFailure(e -> !OpenSearchJson.isTransient(e)).recoverWithUni(e -> {
+                    LOG.errorf("OpenSearch refused the mappings of %s's template (%s): a field's type changed (reindex), or the index"
+                            + " is blocked for writes; writing with the mappings it has", index.writeAlias(), e.getMessage());
                     return Uni.createFrom().voidItem();
                 });
     }
