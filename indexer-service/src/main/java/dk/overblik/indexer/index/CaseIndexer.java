@@ -10,6 +10,7 @@ import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
 import dk.overblik.service.kafka.RecordTime;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,17 +24,21 @@ import java.util.List;
  * registration time as external version: a replay, a duplicate or an older version is a version
  * conflict and changes nothing; a deletion is a versioned tombstone that queries exclude, so a
  * late older upsert cannot bring the case back. Written cases then pass their access fields on to
- * their documents, while the next batch is written. The batch is acknowledged, and its offsets
+ * their documents, while the next batches are written, in groups of the batches written meanwhile
+ * ({@link PropagationGroups}). The batch is acknowledged, and its offsets
  * committed, only after all of that is durable; records that cannot be processed go to the
  * dead-letter topic.
  */
 @ApplicationScoped
 public class CaseIndexer {
     private final IndexingPipeline pipeline;
-    private final OrderedWrites writes = new OrderedWrites(IndexingPipeline.BATCHES_IN_FLIGHT);
+    private final OrderedWrites writes = new OrderedWrites(IndexingPipeline.CASE_BATCHES_IN_FLIGHT);
+    private final PropagationGroups propagation;
 
-    public CaseIndexer(IndexingPipeline pipeline) {
+    public CaseIndexer(IndexingPipeline pipeline, IndexerConfig config) {
         this.pipeline = pipeline;
+        this.propagation = new PropagationGroups(pipeline.propagation::casesWritten, config.propagationInterval(),
+                Infrastructure.getDefaultWorkerPool());
     }
 
     @Incoming("cases-in")
@@ -56,7 +61,7 @@ public class CaseIndexer {
                         RegistrationVersion.of(d.registeredAt()), d))
                 .toList();
         return pipeline.process(writes, batch, rejected, () -> write(accepted, documents, operations, rejected),
-                pipeline.propagation::casesWritten);
+                propagation::casesWritten);
     }
 
     private IndexedCase read(ConsumerRecord<String, byte[]> record, List<DeadLetter> rejected) {

@@ -36,7 +36,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DocumentIndexer {
     private final IndexingPipeline pipeline;
-    private final OrderedWrites writes = new OrderedWrites(IndexingPipeline.BATCHES_IN_FLIGHT);
+    private final OrderedWrites writes = new OrderedWrites(IndexingPipeline.DOCUMENT_BATCHES_IN_FLIGHT);
 
     public DocumentIndexer(IndexingPipeline pipeline) {
         this.pipeline = pipeline;

@@ -29,6 +29,15 @@ public interface IndexerConfig {
     @WithDefault("1000")
     int propagationPageSize();
 
+    /**
+     * How often at most written cases pass their access on to their documents (a refresh and a
+     * search of the documents index); the batches written meanwhile go together. Delays the
+     * documents' new access fields, and the batches' commits, by up to this plus a propagation;
+     * never the cases. Eight case batches are in flight: a longer interval slows the writes.
+     */
+    @WithDefault("200ms")
+    Duration propagationInterval();
+
     enum OnInvalidRecord {
         /** Set it aside on {@code <topic>.dlq} with the reason, and go on (the default). */
         DEAD_LETTER,
