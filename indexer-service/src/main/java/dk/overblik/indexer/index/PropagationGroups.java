@@ -16,8 +16,8 @@ import java.util.function.Function;
  * Passes written cases on to their documents in groups: one propagation runs at a time, and one
  * starts at most every {@code interval}; cases written meanwhile wait and go together in the next.
  * Each propagation refreshes the documents index and searches it; once per batch of cases, that was
- * some 30 refreshes and searches a second at full speed, most of what the pipeline cost OpenSearch
- * beyond the writes (docs/benchmarks.md); and while documents flow, each refresh cuts a segment.
+ * some 30 refreshes and searches a second at full speed, and while documents flow each refresh
+ * cuts a segment (docs/benchmarks.md has what the benchmark shows of it: no sure gain).
  * A caller's Uni completes when a propagation that started after its
  * cases were handed in has completed (so after their writes, as the refresh must be), and fails
  * with it (a failure caused by one batch's cases fails the whole group; replays are idempotent);
