@@ -127,8 +127,7 @@ public class CaseAccessPropagation {
                 .chain(response -> {
                     JsonNode hits = response.path("hits").path("hits");
                     Map<String, Map<String, CurrentCase>> newerByDocument = new LinkedHashMap<>();
-                    Map<String, DocumentSource> sources = new HashMap<>();
-                    Map<String, Integer> firstSeenForeign = new HashMap<>();
+                    Map<String, ForeignLinks> firstSeenForeign = new HashMap<>();
                     for (JsonNode hit : hits) {
                         JsonNode source = hit.path("_source");
                         List<HeldCase> held = new ArrayList<>();
@@ -139,14 +138,19 @@ public class CaseAccessPropagation {
                                 source.path(DocumentIndex.SOURCE_SYSTEM).asText());
                         Map<String, CurrentCase> newer = newerThanHeld(document.tenant(), held, updates);
                         newerByDocument.put(documentId, newer);
-                        sources.put(documentId, document);
-                        firstSeenForeign.put(documentId, firstSeenOfAnotherSystem(document, held, newer));
+                        int links = firstSeenOfAnotherSystem(document, held, newer);
+                        if (links > 0) {
+                            firstSeenForeign.put(documentId, new ForeignLinks(document, links));
+                        }
                     }
                     // Counted for the documents this update changed: a replay, or a second instance at the same
                     // versions, finds them changed already (a no-op), and a step that fails is repeated.
-                    Uni<Void> written = bringUpToDate(newerByDocument).invoke(updated -> updated.forEach(id -> quality.warned(
-                            sources.get(id).tenant(), sources.get(id).sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM,
-                            firstSeenForeign.get(id)))).replaceWithVoid();
+                    Uni<Void> written = bringUpToDate(newerByDocument).invoke(updated -> firstSeenForeign.forEach((id, foreign) -> {
+                        if (updated.contains(id)) {
+                            quality.warned(foreign.document().tenant(), foreign.document().sourceSystem(),
+                                    QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM, foreign.links());
+                        }
+                    })).replaceWithVoid();
                     return hits.size() < pageSize ? written
                             : written.chain(() -> page(updates, query, hits.get(hits.size() - 1).path("sort")));
                 });
@@ -158,6 +162,10 @@ public class CaseAccessPropagation {
 
     /** The municipality and source system of a document the propagation found. */
     record DocumentSource(String tenant, String sourceSystem) {
+    }
+
+    /** A document's links to cases of another source system that it sees for the first time. */
+    private record ForeignLinks(DocumentSource document, int links) {
     }
 
     /**

@@ -52,6 +52,20 @@ public class DocumentIndexer {
             return document == null ? List.of()
                     : document.caseIds().stream().map(id -> IndexedDocument.documentId(document.tenant(), id)).toList();
         }
+
+        /** The tombstone, or the registration with the access of its cases as {@code access} has them. */
+        IndexedDocument indexed(Map<String, CurrentCase> access) {
+            return tombstone != null ? tombstone : IndexedDocument.of(document, document.caseIds().stream()
+                    .map(id -> CurrentCase.forDocument(access.get(IndexedDocument.documentId(document.tenant(), id)),
+                            document.sourceSystem(), id))
+                    .toList());
+        }
+
+        /** How many of its cases {@code access} has of another source system (none for a tombstone). */
+        int linksToAnotherSystem(Map<String, CurrentCase> access) {
+            return document == null ? 0
+                    : (int) caseKeys().stream().filter(key -> CurrentCase.ofAnotherSystem(access.get(key), document.sourceSystem())).count();
+        }
     }
 
     @Incoming("documents-in")
@@ -145,21 +159,14 @@ public class DocumentIndexer {
         return pipeline.setup.ensure(DocumentIndex.DEFINITION)
                 .chain(() -> pipeline.propagation.currentAccess(caseKeys))
                 .chain(access -> {
-                    List<IndexedDocument> docs = pending.stream().map(p -> p.tombstone() != null ? p.tombstone()
-                            : IndexedDocument.of(p.document(), p.document().caseIds().stream()
-                            .map(id -> CurrentCase.forDocument(access.get(IndexedDocument.documentId(p.tenant(), id)),
-                                    p.document().sourceSystem(), id))
-                            .toList())).toList();
-                    List<Integer> linksToAnotherSystem = pending.stream().map(p -> p.document() == null ? 0 : (int) p.document().caseIds()
-                            .stream().filter(id -> CurrentCase.ofAnotherSystem(access.get(IndexedDocument.documentId(p.tenant(), id)),
-                                    p.document().sourceSystem())).count()).toList();
+                    List<IndexedDocument> docs = pending.stream().map(p -> p.indexed(access)).toList();
                     List<BulkWriter.Operation> operations = docs.stream().map(DocumentIndexer::register).toList();
                     return pipeline.bulk.write("document", operations)
-                            .map(results -> afterWrite(pending, docs, linksToAnotherSystem, results, caseKeys, rejected));
+                            .map(results -> afterWrite(pending, docs, access, results, caseKeys, rejected));
                 });
     }
 
-    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, List<Integer> linksToAnotherSystem,
+    private Written afterWrite(List<Pending> pending, List<IndexedDocument> docs, Map<String, CurrentCase> access,
                                List<BulkWriter.Result> results, Set<String> caseKeys, List<DeadLetter> rejected) {
         Map<String, Holding> holdings = new LinkedHashMap<>();
         int written = 0;
@@ -173,7 +180,7 @@ public class DocumentIndexer {
                     pipeline.quality.accepted(doc.tenant(), doc.sourceSystem(), doc.registeredAt());
                     // Only when written: a replay (stale) was counted when it was first written.
                     pipeline.quality.warned(doc.tenant(), doc.sourceSystem(), QualityWarning.CASE_OF_ANOTHER_SOURCE_SYSTEM,
-                            linksToAnotherSystem.get(i));
+                            pending.get(i).linksToAnotherSystem(access));
                 }
                 case STALE -> {
                     holdings.merge(documentId, Holding.unknown(doc), Holding::and);

@@ -17,12 +17,12 @@ import java.util.function.Function;
  * starts at most every {@code interval}; cases written meanwhile wait and go together in the next.
  * Each propagation refreshes the documents index and searches it; once per batch of cases, that was
  * some 30 refreshes and searches a second at full speed, and while documents flow each refresh
- * cuts a segment (docs/benchmarks.md has what the benchmark shows of it: no sure gain).
- * A caller's Uni completes when a propagation that started after its
- * cases were handed in has completed (so after their writes, as the refresh must be), and fails
- * with it (a failure caused by one batch's cases fails the whole group; replays are idempotent);
- * a caller that repeats a failed step hands its cases in again and joins the next group. A caller
- * waits up to the interval plus one propagation.
+ * cuts a segment (docs/benchmarks.md has what the benchmark shows of it: no sure gain). A caller's
+ * Uni completes when a propagation that started after its cases were handed in has completed (so
+ * after their writes, as the refresh must be), and fails with it (a failure caused by one batch's
+ * cases fails the whole group; replays are idempotent); a caller that repeats a failed step hands
+ * its cases in again and joins the next group. A caller waits up to the interval plus one
+ * propagation.
  */
 final class PropagationGroups {
     private final Function<Collection<IndexedCase>, Uni<Void>> propagate;
@@ -84,11 +84,20 @@ final class PropagationGroups {
         } catch (RuntimeException e) {
             // Nothing will start this group: its callers fail (their batches are not committed), and a later hand-in tries again.
             active = false;
-            CompletableFuture<Void> refused = waitingDone;
-            waiting = new ArrayList<>();
-            waitingDone = new CompletableFuture<>();
-            return refused;
+            return takeWaiting().done();
         }
+    }
+
+    /** The cases waiting and the future their callers wait on. */
+    private record Group(List<IndexedCase> cases, CompletableFuture<Void> done) {
+    }
+
+    /** Called with the lock held: takes the waiting group, so that what is handed in from now on waits for the next. */
+    private Group takeWaiting() {
+        Group group = new Group(waiting, waitingDone);
+        waiting = new ArrayList<>();
+        waitingDone = new CompletableFuture<>();
+        return group;
     }
 
     private static void failRefused(CompletableFuture<Void> refused) {
@@ -98,18 +107,14 @@ final class PropagationGroups {
     }
 
     private void start() {
-        List<IndexedCase> group;
-        CompletableFuture<Void> done;
+        Group group;
         synchronized (this) {
-            group = waiting;
-            done = waitingDone;
-            waiting = new ArrayList<>();
-            waitingDone = new CompletableFuture<>();
+            group = takeWaiting();
             lastStart = System.nanoTime();
         }
-        Uni.createFrom().deferred(() -> propagate.apply(group)).subscribe().with(
-                ok -> finished(done, null),
-                failure -> finished(done, failure));
+        Uni.createFrom().deferred(() -> propagate.apply(group.cases())).subscribe().with(
+                ok -> finished(group.done(), null),
+                failure -> finished(group.done(), failure));
     }
 
     private void finished(CompletableFuture<Void> done, Throwable failure) {

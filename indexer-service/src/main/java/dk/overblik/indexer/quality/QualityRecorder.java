@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Counts, per municipality and source system, what the indexer accepted, what the vendor API
- * refused and why, what was dead-lettered and why, and what was accepted with a warning and which: what a municipality watches while it
- * connects a new fagsystem. Counts gather in memory and are added to the
+ * refused and why, what was dead-lettered and why, and what was accepted with a warning and which:
+ * what a municipality watches while it connects a new fagsystem. Counts gather in memory and are added to the
  * {@code overblik-ingest-quality} index every few seconds (one scripted increment per row), so
  * every instance contributes; a crash loses at most the last few seconds of counts.
  */

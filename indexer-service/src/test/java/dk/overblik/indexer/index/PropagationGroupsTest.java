@@ -125,10 +125,7 @@ class PropagationGroupsTest {
         assertEquals(1, started.size(), "one propagation at a time: the refresh of a group must follow its cases' writes");
         one.end().complete(null);
         first.get(5, TimeUnit.SECONDS);
-        Started two = awaitStarted(2);
-        assertEquals(List.of(late), two.cases());
-        two.end().complete(null);
-        second.get(5, TimeUnit.SECONDS);
+        secondGroupIsOnly(late, second);
     }
 
     @Test
@@ -142,11 +139,15 @@ class PropagationGroupsTest {
         assertInstanceOf(IOException.class, failure.getCause());
 
         // The same Uni subscribed again, as the pipeline's retry does, hands the cases in again.
-        CompletableFuture<Void> retry = step.subscribeAsCompletionStage();
+        secondGroupIsOnly(a, step.subscribeAsCompletionStage());
+    }
+
+    /** The second propagation carries {@code c} alone, and its caller completes with it. */
+    private void secondGroupIsOnly(IndexedCase c, CompletableFuture<Void> caller) throws Exception {
         Started two = awaitStarted(2);
-        assertEquals(List.of(a), two.cases());
+        assertEquals(List.of(c), two.cases());
         two.end().complete(null);
-        retry.get(5, TimeUnit.SECONDS);
+        caller.get(5, TimeUnit.SECONDS);
     }
 
     @Test
