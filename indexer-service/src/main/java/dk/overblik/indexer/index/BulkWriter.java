@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Writes a batch with one bulk request and tells, per operation, what became of it. Failures
- * that can pass (OpenSearch down, 429 overload, 5xx, an index blocked for writes) are retried with exponential back-off until
+ * that can pass (OpenSearch down, 429 overload, 5xx, an index blocked for writes or not found) are retried with exponential back-off until
  * they succeed, only the failed operations each time, so the caller never commits offsets for
  * something that is not durable; a version conflict on a versioned write means the index holds
  * this or a newer version (stale); any other refusal is final (rejected, with OpenSearch's reason).
@@ -81,8 +81,10 @@ public class BulkWriter {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // Only what is read below comes back: a full answer is some 200 bytes per operation to write and parse.
-        return openSearch.ndjson("/_bulk?filter_path=items.*.status,items.*.result,items.*.error", body(operations, pending))
+        // Only what is read below comes back: a full answer is some 200 bytes per operation to write and parse. Every write
+        // goes through an alias (require_alias): an alias not there is an error to wait out, never an index created by its name.
+        return openSearch.ndjson("/_bulk?require_alias=true&filter_path=items.*.status,items.*.result,items.*.error",
+                        body(operations, pending))
                 .onItem().transformToUni(response -> {
                     List<Integer> retry = new ArrayList<>();
                     JsonNode items = response.path("items");
@@ -99,7 +101,7 @@ public class BulkWriter {
                             results[pending.get(i)] = "noop".equals(item.path("result").asText()) ? Result.STALE : Result.WRITTEN;
                         } else if (status == 409 && op.versioned()) {
                             results[pending.get(i)] = Result.STALE;
-                        } else if (status == 409 || status == 429 || status >= 500 || blocked(item.path("error"))) {
+                        } else if (status == 409 || status == 429 || status >= 500 || waitsForItsIndex(item.path("error"))) {
                             retry.add(pending.get(i));
                         } else {
                             results[pending.get(i)] = new Result(Outcome.REJECTED, OpenSearchJson.describeError(item.path("error")));
@@ -122,11 +124,14 @@ public class BulkWriter {
 
     /**
      * The index is closed or blocked for writes (an operator's block, or read-only after a disk
-     * watermark): nothing is wrong with the record, so it waits, uncommitted, until writes are let in.
+     * watermark), or its alias is not found (OpenSearch, just restarted, has not recovered its
+     * indices yet, or the index was deleted under the indexer): nothing is wrong with the record, so
+     * it waits, uncommitted, until writes are let in.
      */
-    private static boolean blocked(JsonNode error) {
+    private static boolean waitsForItsIndex(JsonNode error) {
         String type = error.path("type").asText();
-        return "cluster_block_exception".equals(type) || "index_closed_exception".equals(type);
+        return "cluster_block_exception".equals(type) || "index_closed_exception".equals(type)
+                || "index_not_found_exception".equals(type);
     }
 
     private Duration next(Duration backoff) {

@@ -36,6 +36,7 @@ public class IndexingPipeline {
      * 200 ms, plus a propagation; at full speed a batch of 500 is written in about 40 ms).
      */
     static final int CASE_BATCHES_IN_FLIGHT = 8;
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
     final BulkWriter bulk;
     final IndexSetup setup;
     final RecordReader reader;
@@ -96,16 +97,31 @@ public class IndexingPipeline {
     }
 
     /**
-     * Runs a step of a write until it succeeds when OpenSearch is away or overloaded. Every step
-     * (versioned bulk, guarded access propagation) may be repeated safely, so the whole step is
-     * repeated, and nothing is acknowledged before it is through.
+     * Runs a step of a write until it succeeds when OpenSearch is away or overloaded, or answers that
+     * an index of ours is not there. Every step (versioned bulk, guarded access propagation) may be
+     * repeated safely, so the whole step is repeated, and nothing is acknowledged before it is through.
      */
     private <T> Uni<T> untilWritten(Supplier<Uni<T>> step) {
         return Uni.createFrom().deferred(step::get)
-                .onFailure(OpenSearchJson::isTransient)
+                .onFailure(IndexingPipeline::mayPass)
                 .invoke(e -> LOG.warnf("Writing a batch failed (%s); retrying without committing", e.toString()))
-                .onFailure(OpenSearchJson::isTransient)
+                .onFailure(IndexingPipeline::mayPass)
                 .retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely();
+    }
+
+    /**
+     * What a retry can cure: OpenSearch away or overloaded, or one of the indexer's aliases not found.
+     * The indexer creates its indices before its first write, so an alias not found is OpenSearch
+     * answering after a restart before it has recovered its indices, or an index deleted under the
+     * indexer: the batch waits, uncommitted, until the index is back, instead of stopping the channel.
+     */
+    static boolean mayPass(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof OpenSearchJson.Failure f && INDEX_NOT_FOUND.equals(f.type())) {
+                return true;
+            }
+        }
+        return OpenSearchJson.isTransient(failure);
     }
 
     /** Sets a record aside for the dead-letter topic and counts it for the quality report. */
