@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./overblik bench codec}: how much of the indexer's CPU per event is its own reading and
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 @Command(name = "codec", mixinStandardHelpOptions = true,
         description = "Measures the indexer's reading, checking and encoding of one case event (JMH, no servers).")
-final class CodecBenchmark implements java.util.concurrent.Callable<Integer> {
+final class CodecBenchmark implements Callable<Integer> {
     private static final String PARSE = "parse";
     private static final String READ = "read";
     private static final String READ_AND_ENCODE = "readAndEncode";

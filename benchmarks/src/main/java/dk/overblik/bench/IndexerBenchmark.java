@@ -298,10 +298,11 @@ final class IndexerBenchmark implements Callable<Integer> {
     /**
      * The last step of the warm-up: N events (other citizens than the measured ones) through the
      * indexer into a fresh case index, without a pause, as a measured phase sends them. The rounds
-     * before pause after every 50,000 events; the direct path's warm-up is one continuous load.
-     * Without this step, the first measured phase, a pipeline phase, was the slowest phase of the
-     * run (7 to 14% slower than the last one in three runs), while the two direct phases between
-     * them agreed within 5%. Gives its seconds.
+     * before pause after every 50,000 events; the direct path's warm-up is one continuous load, and
+     * with this step both paths warm up alike. Before it, the first measured phase, a pipeline phase,
+     * was the run's slowest (7 to 14% slower than the last in three runs, while the two direct phases
+     * agreed within 5%); with it, still 4 to 8% slower in four runs of six: the machine's drift is
+     * the larger effect. Gives its seconds.
      */
     private double warmUpPipelineContinuously(String kafka, String openSearch, Path logs) throws Exception {
         freshCaseIndex(openSearch);

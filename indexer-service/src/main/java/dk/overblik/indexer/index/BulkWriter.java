@@ -27,6 +27,7 @@ import java.util.Map;
 @ApplicationScoped
 public class BulkWriter {
     private static final Logger LOG = Logger.getLogger(BulkWriter.class);
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final OpenSearchJson openSearch;
     private final IndexerConfig config;
@@ -115,7 +116,7 @@ public class BulkWriter {
                     return later(backoff).chain(() -> attempt(operations, results, retry, next(backoff)));
                 })
                 // Only what may pass: a refusal, or a client closed at shutdown, fails the write instead of trying for ever.
-                .onFailure(OpenSearchJson::isTransient)
+                .onFailure(BulkWriter::mayPass)
                 .recoverWithUni(e -> {
                     LOG.warnf("Bulk write failed (%s); retrying in %d ms without committing", e.getMessage(), backoff.toMillis());
                     return later(backoff).chain(() -> attempt(operations, results, pending, next(backoff)));
@@ -123,15 +124,30 @@ public class BulkWriter {
     }
 
     /**
+     * What a retry of a whole request of the indexer's can cure: OpenSearch away or overloaded, or
+     * one of the indexer's aliases not found. The indexer creates its indices before its first
+     * write, so an alias not found is OpenSearch answering after a restart before it has recovered
+     * its indices, or an index deleted under the indexer: the write waits, uncommitted, until the
+     * index is back, instead of stopping the channel. {@link #waitsForItsIndex} is the same rule for
+     * one operation of a bulk.
+     */
+    static boolean mayPass(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof OpenSearchJson.Failure f && INDEX_NOT_FOUND.equals(f.type())) {
+                return true;
+            }
+        }
+        return OpenSearchJson.isTransient(failure);
+    }
+
+    /**
      * The index is closed or blocked for writes (an operator's block, or read-only after a disk
-     * watermark), or its alias is not found (OpenSearch, just restarted, has not recovered its
-     * indices yet, or the index was deleted under the indexer): nothing is wrong with the record, so
-     * it waits, uncommitted, until writes are let in.
+     * watermark), or its alias is not found (see {@link #mayPass}): nothing is wrong with the
+     * record, so it waits, uncommitted, until writes are let in.
      */
     private static boolean waitsForItsIndex(JsonNode error) {
         String type = error.path("type").asText();
-        return "cluster_block_exception".equals(type) || "index_closed_exception".equals(type)
-                || "index_not_found_exception".equals(type);
+        return "cluster_block_exception".equals(type) || "index_closed_exception".equals(type) || INDEX_NOT_FOUND.equals(type);
     }
 
     private Duration next(Duration backoff) {

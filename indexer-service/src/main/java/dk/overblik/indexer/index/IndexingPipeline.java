@@ -5,7 +5,6 @@ import dk.overblik.indexer.quality.QualityRecorder;
 import dk.overblik.service.kafka.CloudEventHeaders;
 import dk.overblik.service.kafka.DeadLetter;
 import dk.overblik.service.opensearch.IndexSetup;
-import dk.overblik.service.opensearch.OpenSearchJson;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.inject.Singleton;
@@ -36,7 +35,6 @@ public class IndexingPipeline {
      * 200 ms, plus a propagation; at full speed a batch of 500 is written in about 40 ms).
      */
     static final int CASE_BATCHES_IN_FLIGHT = 8;
-    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
     final BulkWriter bulk;
     final IndexSetup setup;
     final RecordReader reader;
@@ -103,25 +101,10 @@ public class IndexingPipeline {
      */
     private <T> Uni<T> untilWritten(Supplier<Uni<T>> step) {
         return Uni.createFrom().deferred(step::get)
-                .onFailure(IndexingPipeline::mayPass)
+                .onFailure(BulkWriter::mayPass)
                 .invoke(e -> LOG.warnf("Writing a batch failed (%s); retrying without committing", e.toString()))
-                .onFailure(IndexingPipeline::mayPass)
+                .onFailure(BulkWriter::mayPass)
                 .retry().withBackOff(config.retryBackoffMin(), config.retryBackoffMax()).indefinitely();
-    }
-
-    /**
-     * What a retry can cure: OpenSearch away or overloaded, or one of the indexer's aliases not found.
-     * The indexer creates its indices before its first write, so an alias not found is OpenSearch
-     * answering after a restart before it has recovered its indices, or an index deleted under the
-     * indexer: the batch waits, uncommitted, until the index is back, instead of stopping the channel.
-     */
-    static boolean mayPass(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof OpenSearchJson.Failure f && INDEX_NOT_FOUND.equals(f.type())) {
-                return true;
-            }
-        }
-        return OpenSearchJson.isTransient(failure);
     }
 
     /** Sets a record aside for the dead-letter topic and counts it for the quality report. */
